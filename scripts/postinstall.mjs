@@ -1,0 +1,1 @@
+// Temporary: replaced by the Electron shell work.

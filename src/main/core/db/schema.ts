@@ -1,0 +1,193 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+const createdAt = () => integer('created_at').notNull();
+const updatedAt = () => integer('updated_at').notNull();
+
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('projects_created_idx').on(table.createdAt)],
+);
+
+export const presets = sqliteTable(
+  'presets',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    category: text('category').notNull(),
+    description: text('description'),
+    /** Persona template and visual attributes as JSON objects in the contract's shapes. */
+    persona: text('persona').notNull(),
+    attributes: text('attributes').notNull(),
+    prompt: text('prompt').notNull(),
+    isBuiltin: integer('is_builtin', { mode: 'boolean' }).notNull().default(false),
+    usageCount: integer('usage_count').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('presets_category_idx').on(table.category, table.name)],
+);
+
+/** The durable job table: a row exists before a job id is handed out, and outlives crashes. */
+export const generations = sqliteTable(
+  'generations',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    batchId: text('batch_id'),
+    status: text('status', { enum: ['pending', 'processing', 'completed', 'failed', 'cancelled'] }).notNull(),
+    stage: text('stage', { enum: ['queued', 'submitting', 'generating', 'saving', 'done'] }).notNull(),
+    progress: real('progress').notNull().default(0),
+    priority: integer('priority').notNull().default(0),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    errorCode: text('error_code'),
+    errorMessage: text('error_message'),
+    /** The recipe the user asked for (persona, attributes, free text), kept to re-render or vary. */
+    recipe: text('recipe').notNull(),
+    prompt: text('prompt').notNull(),
+    negativePrompt: text('negative_prompt'),
+    seed: integer('seed').notNull(),
+    model: text('model').notNull(),
+    provider: text('provider').notNull(),
+    params: text('params').notNull(),
+    sourceAvatarId: text('source_avatar_id'),
+    presetId: text('preset_id').references(() => presets.id, { onDelete: 'set null' }),
+    claimedBy: text('claimed_by'),
+    nextAttemptAt: integer('next_attempt_at'),
+    createdAt: createdAt(),
+    startedAt: integer('started_at'),
+    finishedAt: integer('finished_at'),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('generations_queue_idx').on(table.status, table.priority, table.createdAt),
+    index('generations_batch_idx').on(table.batchId),
+    index('generations_project_idx').on(table.projectId, table.createdAt),
+  ],
+);
+
+export const avatars = sqliteTable(
+  'avatars',
+  {
+    id: text('id').primaryKey(),
+    projectId: text('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    personaName: text('persona_name'),
+    personaAge: integer('persona_age'),
+    /** JSON array of strings, as the cloud stores it. */
+    personaPersonality: text('persona_personality').notNull().default('[]'),
+    personaBackground: text('persona_background'),
+    gender: text('gender', { enum: ['male', 'female', 'unisex'] }),
+    ageRange: text('age_range', { enum: ['young', 'adult', 'mature'] }),
+    ethnicity: text('ethnicity'),
+    bodyType: text('body_type'),
+    hairStyle: text('hair_style'),
+    hairColor: text('hair_color'),
+    eyeColor: text('eye_color'),
+    skinTone: text('skin_tone'),
+    style: text('style'),
+    sourceType: text('source_type', { enum: ['uploaded', 'text_to_image', 'from_preset', 'from_reference'] }).notNull(),
+    imageFormat: text('image_format', { enum: ['jpeg', 'png', 'webp'] }).notNull(),
+    imageWidth: integer('image_width').notNull(),
+    imageHeight: integer('image_height').notNull(),
+    imageBytes: integer('image_bytes').notNull(),
+    imageSha256: text('image_sha256').notNull(),
+    generationPrompt: text('generation_prompt'),
+    negativePrompt: text('negative_prompt'),
+    seed: integer('seed'),
+    model: text('model'),
+    provider: text('provider'),
+    generationParams: text('generation_params'),
+    /** The job that made this avatar: unique, so a retried job can never make a second one. */
+    generationId: text('generation_id').references(() => generations.id, { onDelete: 'set null' }),
+    parentAvatarId: text('parent_avatar_id').references((): AnySQLiteColumn => avatars.id, { onDelete: 'set null' }),
+    presetId: text('preset_id').references(() => presets.id, { onDelete: 'set null' }),
+    usageCount: integer('usage_count').notNull().default(0),
+    lastUsedAt: integer('last_used_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index('avatars_project_created_idx').on(table.projectId, table.createdAt),
+    index('avatars_most_used_idx').on(table.usageCount),
+    index('avatars_recent_used_idx').on(table.lastUsedAt),
+    index('avatars_source_idx').on(table.sourceType),
+    index('avatars_sha_idx').on(table.imageSha256),
+    index('avatars_parent_idx').on(table.parentAvatarId),
+    uniqueIndex('avatars_generation_uq').on(table.generationId),
+  ],
+);
+
+export const usageHistory = sqliteTable(
+  'usage_history',
+  {
+    id: text('id').primaryKey(),
+    avatarId: text('avatar_id')
+      .notNull()
+      .references(() => avatars.id, { onDelete: 'cascade' }),
+    appId: text('app_id').notNull(),
+    appName: text('app_name').notNull(),
+    action: text('action').notNull(),
+    referenceId: text('reference_id'),
+    referenceType: text('reference_type'),
+    metadata: text('metadata'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('usage_avatar_created_idx').on(table.avatarId, table.createdAt),
+    index('usage_app_idx').on(table.appId, table.createdAt),
+  ],
+);
+
+/** Written in the same transaction as the change it describes; a relay drains it to the cloud. */
+export const syncOutbox = sqliteTable(
+  'sync_outbox',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    entityType: text('entity_type', { enum: ['project', 'avatar', 'usage'] }).notNull(),
+    entityId: text('entity_id').notNull(),
+    operation: text('operation', { enum: ['create', 'update', 'delete', 'usage'] }).notNull(),
+    payload: text('payload').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    status: text('status', { enum: ['pending', 'sending', 'error', 'conflict'] }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    nextAttemptAt: integer('next_attempt_at'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('sync_outbox_key_uq').on(table.idempotencyKey),
+    index('sync_outbox_status_idx').on(table.status, table.seq),
+    index('sync_outbox_entity_idx').on(table.entityType, table.entityId, table.seq),
+  ],
+);
+
+/**
+ * Every committed change, so each process on the library (app, web bridge, CLI) can tell
+ * the others' changes apart from its own and push them as events. Pruned as it ages.
+ */
+export const changeFeed = sqliteTable(
+  'change_feed',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    origin: text('origin').notNull(),
+    entity: text('entity', { enum: ['project', 'avatar'] }).notNull(),
+    entityId: text('entity_id').notNull(),
+    kind: text('kind', { enum: ['changed', 'deleted'] }).notNull(),
+    projectId: text('project_id'),
+    at: integer('at').notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (table) => [index('change_feed_at_idx').on(table.at)],
+);

@@ -1,0 +1,71 @@
+import { and, gt, lt, max, ne } from 'drizzle-orm';
+import type { AppEvent } from '../../../shared/contract';
+import type { LibraryDb, Queryable } from '../db/open';
+import { changeFeed } from '../db/schema';
+import { findAvatar } from '../avatars/avatarQueries';
+import { findProjectSummary } from '../projects/projectQueries';
+
+export type ChangeEntry = Pick<typeof changeFeed.$inferInsert, 'entity' | 'entityId' | 'kind' | 'projectId'>;
+
+const RETENTION_MS = 60 * 60 * 1000;
+
+/**
+ * Turns committed rows of the change feed into events. The process that made a change flushes
+ * right after its commit; other processes on the same library flush when they see the database
+ * file change. Either way each process emits each change once, with the state as it is now.
+ */
+export class ChangeFeed {
+  private lastSeq: number;
+
+  constructor(
+    private readonly db: LibraryDb,
+    private readonly origin: string,
+    private readonly emit: (event: AppEvent) => void,
+    private readonly now: () => number,
+  ) {
+    this.lastSeq = db.select({ seq: max(changeFeed.seq) }).from(changeFeed).get()?.seq ?? 0;
+  }
+
+  /** Call inside the transaction that makes the change. */
+  record(tx: Queryable, entries: ChangeEntry[]): void {
+    if (entries.length === 0) return;
+    tx.insert(changeFeed)
+      .values(entries.map((entry) => ({ ...entry, origin: this.origin, at: this.now() })))
+      .run();
+  }
+
+  flush(): void {
+    const rows = this.db.select().from(changeFeed).where(gt(changeFeed.seq, this.lastSeq)).orderBy(changeFeed.seq).all();
+    if (rows.length === 0) return;
+    this.lastSeq = rows[rows.length - 1]!.seq;
+    // Several changes to one record in a batch collapse into one event carrying its current state.
+    const latest = new Map<string, (typeof rows)[number]>();
+    for (const row of rows) {
+      const key = `${row.entity}:${row.entityId}`;
+      latest.delete(key);
+      latest.set(key, row);
+    }
+    for (const row of latest.values()) {
+      const event = this.toEvent(row);
+      if (event) this.emit(event);
+    }
+  }
+
+  prune(): void {
+    this.db
+      .delete(changeFeed)
+      .where(and(lt(changeFeed.at, this.now() - RETENTION_MS), ne(changeFeed.seq, this.lastSeq)))
+      .run();
+  }
+
+  private toEvent(row: typeof changeFeed.$inferSelect): AppEvent | null {
+    if (row.entity === 'project') {
+      if (row.kind === 'deleted') return { name: 'project.deleted', payload: { id: row.entityId } };
+      const project = findProjectSummary(this.db, row.entityId);
+      return project ? { name: 'project.changed', payload: { project } } : null;
+    }
+    if (row.kind === 'deleted') return { name: 'avatar.deleted', payload: { id: row.entityId, projectId: row.projectId ?? '' } };
+    const avatar = findAvatar(this.db, row.entityId);
+    return avatar ? { name: 'avatar.changed', payload: { avatar } } : null;
+  }
+}

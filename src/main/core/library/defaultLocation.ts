@@ -1,0 +1,24 @@
+import os from 'node:os';
+import path from 'node:path';
+
+/** Must match the Electron shell's `app.setName`, so the app and the CLI find the same library. */
+export const APP_DIR_NAME = 'Avatar Creator';
+export const LIBRARY_DIR_NAME = 'library';
+
+interface Environment {
+  platform: NodeJS.Platform;
+  env: NodeJS.ProcessEnv;
+  home: string;
+}
+
+/** Electron's `app.getPath('appData')`, computed without Electron. */
+const appDataDir = ({ platform, env, home }: Environment): string => {
+  if (platform === 'win32') return env.APPDATA ?? path.join(home, 'AppData', 'Roaming');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support');
+  return env.XDG_CONFIG_HOME ?? path.join(home, '.config');
+};
+
+/** `AVATAR_CREATOR_LIBRARY` wins; otherwise `<userData>/library`, the same folder the desktop app uses. */
+export const defaultLibraryDir = (
+  environment: Environment = { platform: process.platform, env: process.env, home: os.homedir() },
+): string => environment.env.AVATAR_CREATOR_LIBRARY ?? path.join(appDataDir(environment), APP_DIR_NAME, LIBRARY_DIR_NAME);

@@ -1,0 +1,89 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AvatarService } from '../avatars/avatarService';
+import { findImageFormat } from '../avatars/avatarQueries';
+import { openDatabase } from '../db/open';
+import { EventBus } from '../events/eventBus';
+import { resolveImageRequest, type ResolvedImage } from '../images/imageRequest';
+import { ImageStore } from '../images/imageStore';
+import { ProjectService } from '../projects/projectService';
+import { avatarHandlers } from '../router/avatarHandlers';
+import { projectHandlers } from '../router/projectHandlers';
+import { createRouter, type Logger, type Router } from '../router/router';
+import { ChangeFeed } from './changeFeed';
+import type { LibraryContext } from './context';
+import { sweepOrphans, type SweepReport } from './sweepOrphans';
+import { watchForeignChanges } from './watchForeignChanges';
+
+export const DB_FILE_NAME = 'library.db';
+
+export interface LibraryOptions {
+  dir: string;
+  migrationsFolder: string;
+  nativeBinding?: string;
+  /** Follow changes other processes make to this library (the app and the web bridge do; a one-shot CLI does not). */
+  watch?: boolean;
+  /** Orphan files younger than this survive the start-up sweep; see SweepOptions. */
+  orphanGraceMs?: number;
+  now?: () => number;
+  log?: Logger;
+}
+
+export interface Library {
+  dir: string;
+  router: Router;
+  events: EventBus;
+  images: ImageStore;
+  startupSweep: SweepReport;
+  resolveImage(rawPath: string): Promise<ResolvedImage | null>;
+  sweepOrphans(minFileAgeMs: number): Promise<SweepReport>;
+  close(): void;
+}
+
+const DEFAULT_ORPHAN_GRACE_MS = 10 * 60 * 1000;
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
+
+const defaultLog: Logger = (message, error) => console.error(`[avatar-creator] ${message}`, error ?? '');
+
+/** Opens (creating and migrating as needed) the library in `dir`, ready for any shell. */
+export const openLibrary = async (options: LibraryOptions): Promise<Library> => {
+  const dir = path.resolve(options.dir);
+  const now = options.now ?? Date.now;
+  const log = options.log ?? defaultLog;
+  mkdirSync(dir, { recursive: true });
+  const { sqlite, db } = openDatabase({
+    file: path.join(dir, DB_FILE_NAME),
+    migrationsFolder: options.migrationsFolder,
+    nativeBinding: options.nativeBinding,
+  });
+  const events = new EventBus();
+  const images = new ImageStore(dir);
+  await images.ensureDirs();
+  const feed = new ChangeFeed(db, `pid:${process.pid}`, (event) => events.emit(event), now);
+  const ctx: LibraryContext = { db, images, feed, now };
+
+  const projects = new ProjectService(ctx);
+  const avatars = new AvatarService(ctx);
+  const router = createRouter({ ...projectHandlers(projects), ...avatarHandlers(avatars) }, log);
+
+  const startupSweep = await sweepOrphans(ctx, { minFileAgeMs: options.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS });
+  feed.prune();
+  const stopWatching = options.watch ? watchForeignChanges(dir, DB_FILE_NAME, sqlite, () => feed.flush()) : () => {};
+  const pruneTimer = setInterval(() => feed.prune(), PRUNE_EVERY_MS);
+  pruneTimer.unref();
+
+  return {
+    dir,
+    router,
+    events,
+    images,
+    startupSweep,
+    resolveImage: (rawPath) => resolveImageRequest(images, rawPath, (id) => findImageFormat(db, id)),
+    sweepOrphans: (minFileAgeMs) => sweepOrphans(ctx, { minFileAgeMs }),
+    close: () => {
+      stopWatching();
+      clearInterval(pruneTimer);
+      if (sqlite.open) sqlite.close();
+    },
+  };
+};

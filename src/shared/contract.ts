@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import {
+  LIMITS,
+  attributesSchema,
+  avatarIdSchema,
+  personaSchema,
+  projectIdSchema,
+  type Avatar,
+  type ProjectDetail,
+  type ProjectSummary,
+} from './domain';
+import type { CommandName, EventName } from './names';
+
+const projectName = z.string().trim().min(1, 'must not be empty').max(LIMITS.projectName, `must be at most ${LIMITS.projectName} characters`);
+const projectDescription = z
+  .string()
+  .trim()
+  .max(LIMITS.projectDescription, `must be at most ${LIMITS.projectDescription} characters`)
+  .transform((value) => (value === '' ? null : value))
+  .nullable();
+const avatarName = z.string().trim().min(1, 'must not be empty').max(LIMITS.avatarName, `must be at most ${LIMITS.avatarName} characters`);
+
+/** The bytes of an uploaded file. Size and format are judged by the image store, which gives precise error codes. */
+const fileBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: 'must be the file bytes' });
+
+/**
+ * Every command's input, validated at runtime by the one router all shells share.
+ * Objects are strict: an unknown key is a mistake in the caller, not something to ignore.
+ */
+export const commandInputs = {
+  'projects.list': z.object({}).strict(),
+  'projects.create': z.object({ name: projectName, description: projectDescription.optional() }).strict(),
+  'projects.get': z.object({ id: projectIdSchema }).strict(),
+  'projects.update': z
+    .object({ id: projectIdSchema, name: projectName.optional(), description: projectDescription.optional() })
+    .strict(),
+  'projects.delete': z.object({ id: projectIdSchema }).strict(),
+  'avatars.upload': z
+    .object({
+      projectId: projectIdSchema,
+      fileName: z.string().max(LIMITS.fileName),
+      bytes: fileBytes,
+      name: avatarName.optional(),
+      persona: personaSchema.partial().optional(),
+      attributes: attributesSchema.partial().optional(),
+    })
+    .strict(),
+  'avatars.get': z.object({ id: avatarIdSchema }).strict(),
+  'avatars.list': z.object({ projectId: projectIdSchema.optional() }).strict(),
+  'avatars.update': z
+    .object({
+      id: avatarIdSchema,
+      name: avatarName.optional(),
+      persona: personaSchema.partial().optional(),
+      attributes: attributesSchema.partial().optional(),
+    })
+    .strict(),
+  'avatars.delete': z.object({ id: avatarIdSchema }).strict(),
+  'avatars.move': z.object({ id: avatarIdSchema, projectId: projectIdSchema }).strict(),
+} satisfies Record<CommandName, z.ZodType>;
+
+/** What each command answers with (inside the `ok` envelope). */
+export interface CommandOutputs {
+  'projects.list': ProjectSummary[];
+  'projects.create': ProjectSummary;
+  'projects.get': ProjectDetail;
+  'projects.update': ProjectSummary;
+  'projects.delete': { id: string };
+  'avatars.upload': Avatar;
+  'avatars.get': Avatar;
+  'avatars.list': Avatar[];
+  'avatars.update': Avatar;
+  'avatars.delete': { id: string; projectId: string };
+  'avatars.move': Avatar;
+}
+
+/** Pushed to every transport after a change commits, whichever process made it. */
+export interface EventPayloads {
+  'project.changed': { project: ProjectSummary };
+  'project.deleted': { id: string };
+  'avatar.changed': { avatar: Avatar };
+  'avatar.deleted': { id: string; projectId: string };
+}
+
+/** What a caller sends (before defaults and trimming). */
+export type CommandInput<C extends CommandName> = z.input<(typeof commandInputs)[C]>;
+/** What a handler receives (after validation). */
+export type CommandArgs<C extends CommandName> = z.output<(typeof commandInputs)[C]>;
+export type CommandOutput<C extends CommandName> = CommandOutputs[C];
+export type EventPayload<E extends EventName> = EventPayloads[E];
+
+export type AppEvent = { [E in EventName]: { name: E; payload: EventPayloads[E] } }[EventName];
+
+// Compile-time proof that the name lists, the inputs, the outputs and the events agree.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const contractIsComplete: [
+  Same<keyof CommandOutputs, CommandName>,
+  Same<keyof typeof commandInputs, CommandName>,
+  Same<keyof EventPayloads, EventName>,
+] = [true, true, true];
+void contractIsComplete;

@@ -1,0 +1,48 @@
+/** Stable error codes: scripts, tests and the UI branch on these, so never rename one. */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  UNKNOWN_COMMAND: 'UNKNOWN_COMMAND',
+  NOT_FOUND: 'NOT_FOUND',
+  FORBIDDEN: 'FORBIDDEN',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  IMAGE_EMPTY: 'IMAGE_EMPTY',
+  IMAGE_TOO_LARGE: 'IMAGE_TOO_LARGE',
+  IMAGE_TOO_MANY_PIXELS: 'IMAGE_TOO_MANY_PIXELS',
+  IMAGE_UNSUPPORTED_FORMAT: 'IMAGE_UNSUPPORTED_FORMAT',
+  IMAGE_CORRUPT: 'IMAGE_CORRUPT',
+  STORAGE_FAILED: 'STORAGE_FAILED',
+  TRANSPORT_FAILED: 'TRANSPORT_FAILED',
+  INTERNAL: 'INTERNAL',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+export interface ErrorIssue {
+  path: string;
+  message: string;
+}
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  issues?: ErrorIssue[];
+}
+
+/** Thrown inside the core; turned into an envelope at the router so it never crosses a transport as an exception. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly issues?: ErrorIssue[];
+
+  constructor(code: ErrorCode, message: string, issues?: ErrorIssue[]) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.issues = issues;
+  }
+
+  toShape(): AppErrorShape {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+}
+
+export const isAppError = (value: unknown): value is AppError => value instanceof AppError;

@@ -1,0 +1,34 @@
+/**
+ * The names alone, free of zod, so the sandboxed preload can check a command name
+ * without bundling the schemas. contract.ts proves these lists match the contract.
+ */
+export const COMMAND_NAMES = [
+  'projects.list',
+  'projects.create',
+  'projects.get',
+  'projects.update',
+  'projects.delete',
+  'avatars.upload',
+  'avatars.get',
+  'avatars.list',
+  'avatars.update',
+  'avatars.delete',
+  'avatars.move',
+] as const;
+
+export const EVENT_NAMES = ['project.changed', 'project.deleted', 'avatar.changed', 'avatar.deleted'] as const;
+
+export type CommandName = (typeof COMMAND_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+const commandNameSet: ReadonlySet<string> = new Set(COMMAND_NAMES);
+const eventNameSet: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+export const isCommandName = (value: unknown): value is CommandName => typeof value === 'string' && commandNameSet.has(value);
+export const isEventName = (value: unknown): value is EventName => typeof value === 'string' && eventNameSet.has(value);
+
+/** The only two IPC channels the preload uses. */
+export const IPC_CHANNELS = {
+  invoke: 'avatar-creator:invoke',
+  event: 'avatar-creator:event',
+} as const;
