@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultLibraryDir, openLibrary } from '../main/core';
+import { startWebBridge } from './server';
+
+// Built to out/main/web.js; the renderer and the migrations sit at fixed places beside it.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const RENDERER_DIR = path.resolve(here, '../renderer');
+const MIGRATIONS_DIR = path.resolve(here, '../../drizzle');
+
+const usage = 'Usage: npm run web -- [--port N] [--library DIR]';
+
+const main = async (): Promise<void> => {
+  const { values } = parseArgs({
+    options: { port: { type: 'string' }, library: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535.\n${usage}`);
+  const dir = values.library ?? defaultLibraryDir();
+  const library = await openLibrary({ dir, migrationsFolder: MIGRATIONS_DIR, watch: true });
+  const bridge = await startWebBridge({ library, rendererDir: RENDERER_DIR, port });
+  console.log(`Avatar Creator web bridge on ${bridge.origin} (library: ${library.dir})`);
+  console.log('Open this URL (it carries this run’s access token):');
+  console.log(bridge.url);
+
+  const stop = async () => {
+    await bridge.close();
+    library.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+};
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
