@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeImage } from '../helpers/images';
 import { openTestLibrary } from '../helpers/library';
+import { seedAvatarRows } from '../helpers/seed';
 
 describe('start-up orphan sweep', () => {
   it('removes files without rows and rows without files, and spares young files', async () => {
@@ -30,6 +31,20 @@ describe('start-up orphan sweep', () => {
     expect((await reopened.must('avatars.list', {})).map((a) => a.id)).toEqual([kept.id]);
     const files = (await reopened.library.images.listFiles()).map((file) => path.basename(file.file)).sort();
     expect(files).toEqual([`${kept.id}.jpg`, `${kept.id}.png`]);
+    reopened.dispose();
+  });
+});
+
+describe('start-up orphan sweep at scale', () => {
+  it('removes thousands of rows whose files are gone in one pass', async () => {
+    const lib = await openTestLibrary();
+    const project = await lib.must('projects.create', { name: 'Big' });
+    lib.library.close();
+    seedAvatarRows(lib.dir, project.id, 1_500);
+    const reopened = await openTestLibrary({ dir: lib.dir });
+    expect(reopened.library.startupSweep.removedRows).toBe(1_500);
+    expect(await reopened.must('avatars.list', {})).toEqual([]);
+    expect((await reopened.must('projects.get', { id: project.id })).project.avatarCount).toBe(0);
     reopened.dispose();
   });
 });

@@ -54,17 +54,14 @@ export class ImageStore {
   }
 
   /** Every file in the image folders, with the avatar id its name claims (null for strays and temp files). */
-  async listFiles(): Promise<{ file: string; avatarId: string | null; mtimeMs: number }[]> {
-    const found: { file: string; avatarId: string | null; mtimeMs: number }[] = [];
+  async listFiles(): Promise<{ file: string; avatarId: string | null }[]> {
+    const found: { file: string; avatarId: string | null }[] = [];
     for (const dir of [this.imagesDir, this.thumbsDir]) {
       const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
       for (const entry of entries) {
         if (!entry.isFile()) continue;
-        const file = path.join(dir, entry.name);
         const stem = entry.name.startsWith(TEMP_PREFIX) ? '' : entry.name.slice(0, entry.name.indexOf('.'));
-        const stat = await fs.stat(file).catch(() => null);
-        if (!stat) continue;
-        found.push({ file, avatarId: avatarIdPattern.test(stem) ? stem : null, mtimeMs: stat.mtimeMs });
+        found.push({ file: path.join(dir, entry.name), avatarId: avatarIdPattern.test(stem) ? stem : null });
       }
     }
     return found;

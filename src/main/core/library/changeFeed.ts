@@ -8,6 +8,7 @@ import { findProjectSummary } from '../projects/projectQueries';
 export type ChangeEntry = Pick<typeof changeFeed.$inferInsert, 'entity' | 'entityId' | 'kind' | 'projectId'>;
 
 const RETENTION_MS = 60 * 60 * 1000;
+const RECORD_CHUNK = 500;
 
 /**
  * Turns committed rows of the change feed into events. The process that made a change flushes
@@ -28,10 +29,13 @@ export class ChangeFeed {
 
   /** Call inside the transaction that makes the change. */
   record(tx: Queryable, entries: ChangeEntry[]): void {
-    if (entries.length === 0) return;
-    tx.insert(changeFeed)
-      .values(entries.map((entry) => ({ ...entry, origin: this.origin, at: this.now() })))
-      .run();
+    const at = this.now();
+    // Chunked to stay under SQLite's bound-variable limit when a sweep removes thousands of rows.
+    for (let start = 0; start < entries.length; start += RECORD_CHUNK) {
+      tx.insert(changeFeed)
+        .values(entries.slice(start, start + RECORD_CHUNK).map((entry) => ({ ...entry, origin: this.origin, at })))
+        .run();
+    }
   }
 
   flush(): void {

@@ -23,6 +23,8 @@ export interface LibraryOptions {
   nativeBinding?: string;
   /** Follow changes other processes make to this library (the app and the web bridge do; a one-shot CLI does not). */
   watch?: boolean;
+  /** Make files and rows agree at open (the app and the bridge do; each short CLI call need not). */
+  sweepOnOpen?: boolean;
   /** Orphan files younger than this survive the start-up sweep; see SweepOptions. */
   orphanGraceMs?: number;
   now?: () => number;
@@ -66,7 +68,10 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
   const avatars = new AvatarService(ctx);
   const router = createRouter({ ...projectHandlers(projects), ...avatarHandlers(avatars) }, log);
 
-  const startupSweep = await sweepOrphans(ctx, { minFileAgeMs: options.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS });
+  const startupSweep =
+    options.sweepOnOpen === false
+      ? { removedFiles: 0, removedRows: 0 }
+      : await sweepOrphans(ctx, { minFileAgeMs: options.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS });
   feed.prune();
   const stopWatching = options.watch ? watchForeignChanges(dir, DB_FILE_NAME, sqlite, () => feed.flush()) : () => {};
   const pruneTimer = setInterval(() => feed.prune(), PRUNE_EVERY_MS);

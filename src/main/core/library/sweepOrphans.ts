@@ -4,6 +4,8 @@ import { listAvatarFiles } from '../avatars/avatarQueries';
 import { avatars } from '../db/schema';
 import type { LibraryContext } from './context';
 
+const DELETE_CHUNK = 500;
+
 export interface SweepReport {
   removedFiles: number;
   removedRows: number;
@@ -24,22 +26,25 @@ export const sweepOrphans = async (ctx: LibraryContext, { minFileAgeMs }: SweepO
   const known = new Map(listAvatarFiles(db).map((row) => [row.id, row.format]));
 
   const cutoff = now() - minFileAgeMs;
-  const strays = files.filter((file) => file.mtimeMs <= cutoff && (file.avatarId === null || !known.has(file.avatarId)));
+  const candidates = files.filter((file) => file.avatarId === null || !known.has(file.avatarId));
+  // Only candidates are stat'ed: a library of 100,000 avatars has 200,000 files that are fine.
+  const ages = await Promise.all(candidates.map((file) => fs.stat(file.file).then((stat) => stat.mtimeMs, () => null)));
+  const strays = candidates.filter((_file, index) => ages[index] !== null && ages[index]! <= cutoff);
   await Promise.all(strays.map((file) => fs.rm(file.file, { force: true })));
 
   const present = new Set(files.map((file) => file.file));
   const missing = [...known].filter(([id, format]) => !present.has(images.pathFor(id, 'full', format))).map(([id]) => id);
   if (missing.length > 0) {
     db.transaction((tx) => {
-      const owners = tx.select({ id: avatars.id, projectId: avatars.projectId }).from(avatars).where(inArray(avatars.id, missing)).all();
-      tx.delete(avatars).where(inArray(avatars.id, missing)).run();
-      feed.record(
-        tx,
-        owners.flatMap((owner) => [
-          { entity: 'avatar' as const, entityId: owner.id, kind: 'deleted' as const, projectId: owner.projectId },
-          { entity: 'project' as const, entityId: owner.projectId, kind: 'changed' as const },
-        ]),
-      );
+      const projectIds = new Set<string>();
+      for (let start = 0; start < missing.length; start += DELETE_CHUNK) {
+        const ids = missing.slice(start, start + DELETE_CHUNK);
+        const owners = tx.select({ id: avatars.id, projectId: avatars.projectId }).from(avatars).where(inArray(avatars.id, ids)).all();
+        tx.delete(avatars).where(inArray(avatars.id, ids)).run();
+        feed.record(tx, owners.map((owner) => ({ entity: 'avatar', entityId: owner.id, kind: 'deleted', projectId: owner.projectId })));
+        for (const owner of owners) projectIds.add(owner.projectId);
+      }
+      feed.record(tx, [...projectIds].map((projectId) => ({ entity: 'project', entityId: projectId, kind: 'changed' })));
     });
     feed.flush();
   }
