@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { ImageFormat, StoredImage } from '../../../shared/domain';
 import { IMAGE_LIMITS } from './limits';
@@ -52,6 +52,8 @@ export const ingestImage = async (bytes: Uint8Array): Promise<IngestedImage> => 
   const format = sniffImageFormat(bytes);
   if (!format) throw new AppError(ErrorCode.IMAGE_UNSUPPORTED_FORMAT, 'The file is not a JPEG, PNG or WebP image.');
 
+  // Loaded on first use: libvips costs a tenth of a second that CLI calls which read nothing should not pay.
+  const { default: sharp } = await import('sharp');
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // failOn 'warning' turns libjpeg's "premature end of file" into an error instead of a grey half-image.
   const source = sharp(input, { limitInputPixels: IMAGE_LIMITS.maxPixels, failOn: 'warning' });
