@@ -40,7 +40,7 @@ CREATE TABLE `avatars` (
 	FOREIGN KEY (`preset_id`) REFERENCES `presets`(`id`) ON UPDATE no action ON DELETE set null
 );
 --> statement-breakpoint
-CREATE INDEX `avatars_project_created_idx` ON `avatars` (`project_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `avatars_project_created_idx` ON `avatars` (`project_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `avatars_most_used_idx` ON `avatars` (`usage_count`);--> statement-breakpoint
 CREATE INDEX `avatars_recent_used_idx` ON `avatars` (`last_used_at`);--> statement-breakpoint
 CREATE INDEX `avatars_source_idx` ON `avatars` (`source_type`);--> statement-breakpoint
@@ -115,7 +115,7 @@ CREATE TABLE `projects` (
 	`updated_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `projects_created_idx` ON `projects` (`created_at`);--> statement-breakpoint
+CREATE INDEX `projects_created_idx` ON `projects` (`created_at`,`id`);--> statement-breakpoint
 CREATE TABLE `sync_outbox` (
 	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`entity_type` text NOT NULL,

@@ -13,7 +13,7 @@ export const projects = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (table) => [index('projects_created_idx').on(table.createdAt)],
+  (table) => [index('projects_created_idx').on(table.createdAt, table.id)],
 );
 
 export const presets = sqliteTable(
@@ -120,7 +120,7 @@ export const avatars = sqliteTable(
     updatedAt: updatedAt(),
   },
   (table) => [
-    index('avatars_project_created_idx').on(table.projectId, table.createdAt),
+    index('avatars_project_created_idx').on(table.projectId, table.createdAt, table.id),
     index('avatars_most_used_idx').on(table.usageCount),
     index('avatars_recent_used_idx').on(table.lastUsedAt),
     index('avatars_source_idx').on(table.sourceType),
