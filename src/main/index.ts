@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog } from 'electron';
+import { APP_DIR_NAME, openLibrary, type Library } from './core';
+import { forwardEvents, registerCommandHandler } from './ipc';
+import { resolveAppPaths, type AppPaths } from './paths';
+import { handleAppProtocol, handleImageProtocol, registerPrivilegedSchemes } from './protocols';
+import { hardenWebContents } from './security/hardenWebContents';
+import { contentSecurityPolicy } from './security/policies';
+import { createMainWindow } from './window';
+
+// The name decides userData, which holds the library: it must be the folder the CLI looks in
+// (core's APP_DIR_NAME), also in development where package.json's name would differ.
+app.setName(APP_DIR_NAME);
+app.setPath('userData', path.join(app.getPath('appData'), APP_DIR_NAME));
+app.enableSandbox();
+registerPrivilegedSchemes();
+
+const paths: AppPaths = resolveAppPaths({
+  isPackaged: app.isPackaged,
+  appPath: app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+  userDataPath: app.getPath('userData'),
+  electronVersion: process.versions.electron,
+  env: process.env,
+});
+
+// Every web contents, including any created later, gets the same rules before it loads anything.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, paths));
+
+let library: Library | null = null;
+const cleanups: (() => void)[] = [];
+
+const openMainWindow = (): void => {
+  createMainWindow({ preloadPath: paths.preloadPath, url: paths.appUrl });
+};
+
+const openAppLibrary = async (): Promise<Library> => {
+  if (paths.nativeBinding && !existsSync(paths.nativeBinding)) {
+    throw new Error(
+      `better-sqlite3 has not been built for Electron ${process.versions.electron} yet (${paths.nativeBinding}).\n` +
+        'Start the app with `npm start`, which builds it, or run `node scripts/native-electron.mjs`.',
+    );
+  }
+  return openLibrary({
+    dir: paths.libraryDir,
+    migrationsFolder: paths.migrationsFolder,
+    nativeBinding: paths.nativeBinding,
+    watch: true,
+  });
+};
+
+const start = async (): Promise<void> => {
+  library = await openAppLibrary();
+  handleAppProtocol(paths.rendererDir, contentSecurityPolicy(paths.devServerUrl));
+  handleImageProtocol(library);
+  cleanups.push(registerCommandHandler(library.router, paths.devServerUrl));
+  cleanups.push(forwardEvents(library.events, paths.devServerUrl));
+  openMainWindow();
+};
+
+const closeLibrary = (): void => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  library?.close();
+  library = null;
+};
+
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    const detail = error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Avatar Creator could not open its library', `${paths.libraryDir}\n\n${detail}`);
+    closeLibrary();
+    app.exit(1);
+  });
+
+app.on('activate', () => {
+  // macOS keeps the app running without windows; clicking the dock icon brings one back.
+  if (library && BrowserWindow.getAllWindows().length === 0) openMainWindow();
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+app.on('will-quit', closeLibrary);
