@@ -1,0 +1,173 @@
+import { EventEmitter } from 'node:events';
+import { promises as fs } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Just enough of the `electron` module for src/main to run in plain Node under vi.mock:
+ * every call the shell makes is recorded, and the handlers it registers can be called with
+ * forged requests and senders. Not a simulation of Chromium: the E2E spec covers the real thing.
+ */
+
+type Listener = (...args: unknown[]) => unknown;
+type ProtocolHandler = (request: Request) => Response | Promise<Response>;
+type InvokeHandler = (event: unknown, ...args: unknown[]) => unknown;
+
+export interface FakeFrame {
+  url: string;
+}
+
+export class FakeSession {
+  permissionRequest: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  permissionCheck: ((contents: unknown, permission: string) => boolean) | null = null;
+  devicePermission: (() => boolean) | null = null;
+  headersReceived: Listener | null = null;
+  readonly webRequest = { onHeadersReceived: (listener: Listener) => (this.headersReceived = listener) };
+  setPermissionRequestHandler(handler: FakeSession['permissionRequest']): void {
+    this.permissionRequest = handler;
+  }
+  setPermissionCheckHandler(handler: FakeSession['permissionCheck']): void {
+    this.permissionCheck = handler;
+  }
+  setDevicePermissionHandler(handler: FakeSession['devicePermission']): void {
+    this.devicePermission = handler;
+  }
+}
+
+export const defaultSession = new FakeSession();
+
+export class FakeWebContents extends EventEmitter {
+  url = '';
+  destroyed = false;
+  readonly sent: { channel: string; message: unknown }[] = [];
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  readonly session = defaultSession;
+  readonly mainFrame: FakeFrame;
+
+  constructor() {
+    super();
+    const contents = this;
+    this.mainFrame = {
+      get url() {
+        return contents.url;
+      },
+    };
+  }
+  send(channel: string, message: unknown): void {
+    this.sent.push({ channel, message });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  getURL(): string {
+    return this.url;
+  }
+  setWindowOpenHandler(handler: FakeWebContents['windowOpenHandler']): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+class FakeApp extends EventEmitter {
+  readonly calls: { method: string; args: unknown[] }[] = [];
+  isPackaged = true;
+  appPath = '';
+  readonly paths = new Map<string, string>([['appData', '/fake/appData']]);
+  private resolveReady: () => void = () => {};
+  private readonly readyPromise = new Promise<void>((resolve) => (this.resolveReady = resolve));
+
+  private record(method: string, ...args: unknown[]): void {
+    this.calls.push({ method, args });
+  }
+  setName(name: string): void {
+    this.record('setName', name);
+  }
+  setPath(name: string, value: string): void {
+    this.record('setPath', name, value);
+    this.paths.set(name, value);
+  }
+  getPath(name: string): string {
+    return this.paths.get(name) ?? `/fake/${name}`;
+  }
+  getAppPath(): string {
+    return this.appPath;
+  }
+  enableSandbox(): void {
+    this.record('enableSandbox');
+  }
+  whenReady(): Promise<void> {
+    return this.readyPromise;
+  }
+  becomeReady(): void {
+    this.record('ready');
+    this.resolveReady();
+  }
+  quit(): void {
+    this.record('quit');
+  }
+  exit(code: number): void {
+    this.record('exit', code);
+  }
+}
+
+export const app = new FakeApp();
+
+export class BrowserWindow extends EventEmitter {
+  static readonly windows: BrowserWindow[] = [];
+  static getAllWindows(): BrowserWindow[] {
+    return [...BrowserWindow.windows];
+  }
+  readonly webContents = new FakeWebContents();
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    BrowserWindow.windows.push(this);
+    app.emit('web-contents-created', {}, this.webContents);
+  }
+  async loadURL(url: string): Promise<void> {
+    this.webContents.url = url;
+  }
+  show(): void {}
+}
+
+export const protocol = {
+  privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+  privilegedBeforeReady: false,
+  handlers: new Map<string, ProtocolHandler>(),
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]): void {
+    this.privileged.push(...schemes);
+    this.privilegedBeforeReady = !app.calls.some((call) => call.method === 'ready');
+  },
+  handle(scheme: string, handler: ProtocolHandler): void {
+    this.handlers.set(scheme, handler);
+  },
+};
+
+/** net.fetch for the file: URLs the shell uses; Node's own fetch has no file: support. */
+export const net = {
+  async fetch(url: string): Promise<Response> {
+    const body = await fs.readFile(fileURLToPath(url)).catch(() => null);
+    return body ? new Response(new Uint8Array(body)) : new Response(null, { status: 404 });
+  },
+};
+
+export const ipcMain = {
+  handlers: new Map<string, InvokeHandler>(),
+  handle(channel: string, handler: InvokeHandler): void {
+    this.handlers.set(channel, handler);
+  },
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  },
+};
+
+export const shell = {
+  opened: [] as string[],
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
+  },
+};
+
+export const dialog = {
+  errors: [] as { title: string; content: string }[],
+  showErrorBox(title: string, content: string): void {
+    this.errors.push({ title, content });
+  },
+};
