@@ -97,6 +97,9 @@ describe('hardening applied to every web contents', () => {
       window.webContents.emit(eventName, event);
       expect(event.preventDefault).toHaveBeenCalled();
     }
+    const subframe = { url: 'https://evil.com/', isMainFrame: false, preventDefault: vi.fn() };
+    window.webContents.emit('will-frame-navigate', subframe);
+    expect(subframe.preventDefault).toHaveBeenCalled();
     const webview = { preventDefault: vi.fn() };
     window.webContents.emit('will-attach-webview', webview);
     expect(webview.preventDefault).toHaveBeenCalled();

@@ -1,5 +1,5 @@
 import { shell, type Session, type WebContents } from 'electron';
-import { contentSecurityPolicy, decideNavigation, externalUrlToOpen, isPermissionGranted } from './policies';
+import { contentSecurityPolicy, decideNavigation, externalUrlToOpen, isPermissionGranted, isTrustedSenderUrl } from './policies';
 
 export interface HardeningOptions {
   /** The URL the window loads: `app://renderer/index.html`, or the dev server in development. */
@@ -48,6 +48,10 @@ export const hardenWebContents = (contents: WebContents, options: HardeningOptio
   };
   contents.on('will-navigate', guard);
   contents.on('will-redirect', guard);
+  // The app has no iframes; should one appear (CSP already limits them to 'self'), it stays on our origin.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !isTrustedSenderUrl(event.url, options.devServerUrl)) event.preventDefault();
+  });
 
   contents.setWindowOpenHandler(({ url }) => {
     openExternally(externalUrlToOpen(url));
