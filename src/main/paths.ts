@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { LIBRARY_DIR_NAME } from './core/library/defaultLocation';
+import { LIBRARY_DIR_NAME } from './core';
 import { APP_ENTRY_URL } from './security/policies';
 
 /** What the shell needs to know about where it runs; plain data so the rules are testable in Node. */

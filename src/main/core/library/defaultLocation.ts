@@ -18,7 +18,7 @@ const appDataDir = ({ platform, env, home }: Environment): string => {
   return env.XDG_CONFIG_HOME ?? path.join(home, '.config');
 };
 
-/** `AVATAR_CREATOR_LIBRARY` wins; otherwise `<userData>/library`, the same folder the desktop app uses. */
+/** A non-empty `AVATAR_CREATOR_LIBRARY` wins; otherwise `<userData>/library`, the same folder the desktop app uses. */
 export const defaultLibraryDir = (
   environment: Environment = { platform: process.platform, env: process.env, home: os.homedir() },
-): string => environment.env.AVATAR_CREATOR_LIBRARY ?? path.join(appDataDir(environment), APP_DIR_NAME, LIBRARY_DIR_NAME);
+): string => environment.env.AVATAR_CREATOR_LIBRARY || path.join(appDataDir(environment), APP_DIR_NAME, LIBRARY_DIR_NAME);
