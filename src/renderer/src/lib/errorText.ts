@@ -1,0 +1,50 @@
+import type { AppErrorShape, ErrorCode } from '../../../shared/errors';
+import { labelForPath } from './fieldLabels';
+
+export interface ErrorText {
+  title: string;
+  detail: string;
+}
+
+const TITLES: Record<ErrorCode, string> = {
+  VALIDATION_FAILED: 'Please check the form',
+  UNKNOWN_COMMAND: 'This action is not available',
+  NOT_FOUND: 'It no longer exists',
+  FORBIDDEN: 'Access refused',
+  PAYLOAD_TOO_LARGE: 'The file is too large',
+  IMAGE_EMPTY: 'The file is empty',
+  IMAGE_TOO_LARGE: 'The image is too large',
+  IMAGE_TOO_MANY_PIXELS: 'The image has too many pixels',
+  IMAGE_UNSUPPORTED_FORMAT: 'Not a supported image',
+  IMAGE_CORRUPT: 'The image cannot be read',
+  STORAGE_FAILED: 'Could not save to the library',
+  TRANSPORT_FAILED: 'Cannot reach Avatar Creator',
+  INTERNAL: 'Something went wrong',
+};
+
+/** Advice added to the server's own (already specific) message where the user can act on it. */
+const ADVICE: Partial<Record<ErrorCode, string>> = {
+  IMAGE_TOO_LARGE: 'Export a smaller copy (10 MB at most) and try again.',
+  PAYLOAD_TOO_LARGE: 'Images can be 10 MB at most.',
+  IMAGE_TOO_MANY_PIXELS: 'Resize it to at most 40 megapixels and try again.',
+  IMAGE_CORRUPT: 'Try exporting the image again from the app that made it.',
+  STORAGE_FAILED: 'Check that the disk is not full and try again.',
+};
+
+const validationDetail = (error: AppErrorShape): string => {
+  const first = error.issues?.[0];
+  if (!first) return error.message;
+  const label = labelForPath(first.path);
+  return label ? `${label}: ${first.message}` : error.message;
+};
+
+/** Plain words for an error envelope: a short title and the specific reason. */
+export const describeError = (error: AppErrorShape): ErrorText => {
+  const title = TITLES[error.code] ?? 'Something went wrong';
+  if (error.code === 'VALIDATION_FAILED') return { title, detail: validationDetail(error) };
+  const advice = ADVICE[error.code];
+  return { title, detail: advice ? `${error.message} ${advice}` : error.message };
+};
+
+/** One line for inline use, next to the file or form it is about: the specific reason alone. */
+export const errorLine = (error: AppErrorShape): string => describeError(error).detail;

@@ -1,0 +1,32 @@
+/** Where the user is. Kept in the URL hash so reloads, back/forward and deep links all work. */
+export type Route = { kind: 'projects' } | { kind: 'project'; projectId: string; avatarId: string | null };
+
+const PROJECT_HASH = /^#\/projects\/([A-Za-z0-9_]+)(?:\/avatars\/([A-Za-z0-9_]+))?\/?$/;
+
+export const parseRoute = (hash: string): Route => {
+  const match = PROJECT_HASH.exec(hash);
+  if (!match) return { kind: 'projects' };
+  return { kind: 'project', projectId: match[1]!, avatarId: match[2] ?? null };
+};
+
+export const routeHash = (route: Route): string => {
+  if (route.kind === 'projects') return '#/';
+  return route.avatarId ? `#/projects/${route.projectId}/avatars/${route.avatarId}` : `#/projects/${route.projectId}`;
+};
+
+export const ROUTE_CHANGE = 'hashchange';
+
+/**
+ * Goes to `route`. `replace` swaps the history entry (selecting an avatar should not make Back
+ * step through every card looked at).
+ */
+export const navigate = (route: Route, { replace = false }: { replace?: boolean } = {}): void => {
+  const hash = routeHash(route);
+  if (window.location.hash === hash || (hash === '#/' && window.location.hash === '')) return;
+  if (!replace) {
+    window.location.hash = hash;
+    return;
+  }
+  window.history.replaceState(window.history.state, '', hash);
+  window.dispatchEvent(new HashChangeEvent(ROUTE_CHANGE));
+};

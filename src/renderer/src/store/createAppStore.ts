@@ -1,0 +1,14 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createOpenProjectSlice } from './openProjectSlice';
+import { createProjectsSlice } from './projectsSlice';
+import type { AppState } from './types';
+import { createUiSlice } from './uiSlice';
+
+export type AppStore = StoreApi<AppState>;
+
+export const createAppStore = (): AppStore =>
+  createStore<AppState>()((...args) => ({
+    ...createProjectsSlice(...args),
+    ...createOpenProjectSlice(...args),
+    ...createUiSlice(...args),
+  }));
