@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { ConnectionBanner } from './components/ConnectionBanner';
+import { Toasts } from './components/Toasts';
+import { TopBar } from './components/TopBar';
+import { useAppStore, useController } from './hooks/appContext';
+import { APP_SHELL_ID } from './hooks/useModalLayer';
+import { useRoute } from './hooks/useRoute';
+import { useWindowDropGuard } from './hooks/useWindowDropGuard';
+import { ProjectView } from './views/project/ProjectView';
+import { ProjectsView } from './views/projects/ProjectsView';
+
+const useDocumentTitle = (title: string | null | undefined): void => {
+  useEffect(() => {
+    document.title = title ? `${title} — Avatar Creator` : 'Avatar Creator';
+  }, [title]);
+};
+
+export const App = () => {
+  const controller = useController();
+  const route = useRoute();
+  const projectId = route.kind === 'project' ? route.projectId : null;
+  const projectName = useAppStore((state) => (projectId && state.openProjectId === projectId ? state.openProject?.name : null));
+  useWindowDropGuard();
+  useDocumentTitle(projectName);
+
+  useEffect(() => controller.start(), [controller]);
+  useEffect(() => {
+    if (projectId) controller.openProject(projectId);
+    else controller.closeProject();
+  }, [controller, projectId]);
+
+  return (
+    <>
+      <div id={APP_SHELL_ID} className="app">
+        <TopBar route={route} />
+        <ConnectionBanner />
+        <main className="app__main">
+          {route.kind === 'project' ? <ProjectView key={route.projectId} projectId={route.projectId} avatarId={route.avatarId} /> : <ProjectsView />}
+        </main>
+      </div>
+      <Toasts />
+    </>
+  );
+};

@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { AppContext, type AppServices } from './hooks/appContext';
+import { createController } from './store/controller';
+import { createAppStore } from './store/createAppStore';
+import { createTransport } from './transport';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/layout.css';
+
+const transport = createTransport();
+const store = createAppStore();
+const services: AppServices = { transport, store, controller: createController(transport, store) };
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html has no #root element.');
+
+createRoot(container).render(
+  <StrictMode>
+    <AppContext.Provider value={services}>
+      <App />
+    </AppContext.Provider>
+  </StrictMode>,
+);

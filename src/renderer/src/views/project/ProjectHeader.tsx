@@ -1,0 +1,64 @@
+import type { ProjectSummary } from '../../../../shared/domain';
+import { LIMITS } from '../../../../shared/domain';
+import { Icon } from '../../components/Icon';
+import { InlineText } from '../../components/InlineText';
+import { useActions, useTransport } from '../../hooks/appContext';
+import { formatDate, plural } from '../../lib/format';
+
+interface ProjectHeaderProps {
+  project: ProjectSummary;
+  onUpload(): void;
+  onDelete(): void;
+}
+
+export const ProjectHeader = ({ project, onUpload, onDelete }: ProjectHeaderProps) => {
+  const transport = useTransport();
+  const { setOpenProject, upsertProject } = useActions();
+
+  const update = async (change: { name?: string; description?: string }) => {
+    const result = await transport.invoke('projects.update', { id: project.id, ...change });
+    if (!result.ok) return result.error;
+    setOpenProject(result.value);
+    upsertProject(result.value);
+    return null;
+  };
+
+  return (
+    <header className="project-header">
+      <div className="project-header__text">
+        <InlineText
+          variant="title"
+          value={project.name}
+          label="Project name"
+          editLabel="Rename project"
+          placeholder="Project name"
+          maxLength={LIMITS.projectName}
+          onSave={(name) => update({ name })}
+        />
+        <InlineText
+          variant="body"
+          multiline
+          value={project.description ?? ''}
+          label="Project description"
+          editLabel="Edit description"
+          placeholder="Add a description"
+          maxLength={LIMITS.projectDescription}
+          onSave={(description) => update({ description })}
+        />
+        <p className="project-header__meta">
+          {plural(project.avatarCount, 'avatar')} · Created {formatDate(project.createdAt)}
+        </p>
+      </div>
+      <div className="project-header__actions">
+        <button type="button" className="btn btn--danger-ghost" onClick={onDelete}>
+          <Icon name="trash" size={16} />
+          Delete project
+        </button>
+        <button type="button" className="btn btn--primary" onClick={onUpload}>
+          <Icon name="upload" size={16} />
+          Upload
+        </button>
+      </div>
+    </header>
+  );
+};
