@@ -3,7 +3,8 @@ import http from 'node:http';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBridge, type TestBridge } from '../helpers/bridge';
+import { startWebBridge, type WebBridge } from '../../src/web/server';
+import { RENDERER_DIR, startTestBridge, type TestBridge } from '../helpers/bridge';
 import { launchChromium } from '../helpers/browser';
 import { runCli } from '../helpers/cli';
 import { makeImage } from '../helpers/images';
@@ -31,6 +32,7 @@ describe('the renderer in a real browser, through the web bridge', () => {
   let page: Page;
   let projectId = '';
   let files = '';
+  let restarted: WebBridge | null = null;
   /** Anything the page logged as an error or threw: a clean run has none. */
   const problems: string[] = [];
 
@@ -41,12 +43,14 @@ describe('the renderer in a real browser, through the web bridge', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      // Chromium logs each refused reconnect while the bridge is down on purpose (see below).
+      if (message.type() === 'error' && !/^WebSocket connection to .* failed/.test(message.text())) problems.push(`console: ${message.text()}`);
     });
   });
 
   afterAll(async () => {
     await browser?.close();
+    await restarted?.close();
     await t?.dispose();
     if (files) rmSync(files, { recursive: true, force: true });
   });
@@ -170,6 +174,20 @@ describe('the renderer in a real browser, through the web bridge', () => {
     // Newest first.
     expect(await page.getByTestId('project-card').first().textContent()).toContain('From CLI');
     expect(await page.getByTestId('project-card').filter({ hasText: PROJECT }).textContent()).toContain('1 avatar');
+    expect(await page.evaluate(() => 'sameDocument' in globalThis)).toBe(true);
+  });
+
+  it('catches up on what it missed while the event stream was down', async () => {
+    const { port, token } = t.bridge;
+    await t.bridge.close();
+    await page.getByText('Live updates paused').waitFor(WAIT);
+
+    // Made while nobody could be told: only a reload of the snapshot can show it.
+    await t.lib.must('projects.create', { name: 'While offline' });
+    restarted = await startWebBridge({ library: t.lib.library, rendererDir: RENDERER_DIR, port, token });
+
+    await page.getByTestId('project-card').filter({ hasText: 'While offline' }).waitFor({ timeout: 20_000 });
+    await page.getByText('Live updates paused').waitFor({ state: 'detached', ...WAIT });
     expect(await page.evaluate(() => 'sameDocument' in globalThis)).toBe(true);
   });
 

@@ -17,6 +17,7 @@ interface AvatarCardProps {
 const subtitle = ({ persona, attributes }: Avatar): string => {
   const who = [persona.name, persona.age === null ? null : String(persona.age)].filter(Boolean).join(', ');
   if (who) return who;
+  if (persona.personality.length > 0) return persona.personality.slice(0, 3).join(' · ');
   const look = [attributes.gender && GENDER_LABELS[attributes.gender], attributes.ageRange && AGE_RANGE_LABELS[attributes.ageRange], attributes.style]
     .filter(Boolean)
     .join(' · ');

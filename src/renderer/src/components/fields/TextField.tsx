@@ -21,10 +21,12 @@ interface TextFieldProps {
 
 /** Shown once a field is most of the way to its limit, so the limit never comes as a surprise. */
 const COUNTER_FROM = 0.8;
+/** Short limits (an age) are obvious from the field itself. */
+const COUNTER_MIN_LIMIT = 20;
 
 export const TextField = ({ label, value, onChange, maxLength, error, hint, optional, required, multiline, autoFocus, placeholder, list, inputMode, className, onBlur }: TextFieldProps) => {
   const id = useId();
-  const showCounter = maxLength !== undefined && (multiline || value.length >= maxLength * COUNTER_FROM);
+  const showCounter = maxLength !== undefined && maxLength >= COUNTER_MIN_LIMIT && (multiline || value.length >= maxLength * COUNTER_FROM);
   const counter = showCounter ? (
     <span className={`field__counter${value.length >= (maxLength ?? 0) ? ' field__counter--full' : ''}`} aria-hidden="true">
       {value.length}/{maxLength}
