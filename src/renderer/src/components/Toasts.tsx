@@ -20,7 +20,7 @@ const ToastItem = ({ toast }: { toast: Toast }) => {
   return (
     <li
       className={`toast toast--${toast.tone}`}
-      role={toast.tone === 'error' ? 'alert' : 'status'}
+      role={toast.tone === 'error' ? 'alert' : undefined}
       onMouseEnter={() => setPaused(true)}
       onMouseLeave={() => setPaused(false)}
       onFocus={() => setPaused(true)}
@@ -43,7 +43,7 @@ const ToastItem = ({ toast }: { toast: Toast }) => {
 export const Toasts = () => {
   const toasts = useAppStore((state) => state.toasts);
   return (
-    <ol className="toasts" aria-label="Notifications">
+    <ol className="toasts" aria-label="Notifications" aria-live="polite" aria-relevant="additions">
       {toasts.map((toast) => (
         <ToastItem key={toast.id} toast={toast} />
       ))}

@@ -1,5 +1,6 @@
 import type { CommandOutput } from '../../../shared/contract';
 import type { Result } from '../../../shared/result';
+import { ErrorCode } from '../../../shared/errors';
 import { decodeWire, encodeWire } from '../../../shared/wire';
 import { createEventHub } from './eventHub';
 import { connectEventSocket } from './eventSocket';
@@ -9,10 +10,9 @@ import type { AppTransport } from './types';
 /** Must match src/web/access.ts. */
 const TOKEN_HEADER = 'x-avatar-token';
 
-const describeHttpFailure = (status: number): string =>
-  status === 401
-    ? 'The access token was refused. Open the full URL printed by `npm run web`.'
-    : `The web bridge answered with HTTP ${status}.`;
+const TOKEN_REFUSED = 'This page’s access token was refused. Open the full URL printed by `npm run web`: it carries the token of the running bridge.';
+
+const describeHttpFailure = (status: number): string => (status === 401 ? TOKEN_REFUSED : `The web bridge answered with HTTP ${status}.`);
 
 /**
  * Talks to the web bridge: commands are POSTs carrying the token in a header, events arrive on
@@ -46,6 +46,7 @@ export const createWebTransport = (location: Location): AppTransport => {
       }
       // Envelopes come back with 200; refusals (401, 413…) carry an error envelope of their own.
       if (!isResult(body)) return transportFailed(describeHttpFailure(response.status));
+      if (response.status === 401) return { ok: false, error: { code: ErrorCode.FORBIDDEN, message: TOKEN_REFUSED } };
       return body as Result<CommandOutput<typeof command>>;
     },
     on: hub.on,

@@ -5,6 +5,7 @@ import { Icon } from '../../components/Icon';
 import { PersonaForm } from '../../components/PersonaForm';
 import { Spinner } from '../../components/Spinner';
 import { useActions } from '../../hooks/appContext';
+import { useDropFiles } from '../../hooks/useDropFiles';
 import { useToast } from '../../hooks/useToast';
 import {
   EMPTY_ATTRIBUTES_DRAFT,
@@ -59,11 +60,13 @@ export const UploadModal = ({ project, files, onClose }: UploadModalProps) => {
     requestAnimationFrame(() => closeRef.current?.focus());
   };
 
-  const addMore = (chosen: FileList | null) => {
-    const { accepted, rejected } = partitionImageFiles(Array.from(chosen ?? []));
+  const addMore = (chosen: readonly File[]) => {
+    const { accepted, rejected } = partitionImageFiles(chosen);
     queue.add(accepted);
     if (rejected.length) toast.info(`${plural(rejected.length, 'file')} skipped`, 'Only JPEG, PNG and WebP images can be added.');
   };
+
+  const drop = useDropFiles(addMore, !busy);
 
   const remove = (key: string) => {
     if (queue.items.length === 1) onClose();
@@ -104,7 +107,7 @@ export const UploadModal = ({ project, files, onClose }: UploadModalProps) => {
       }
     >
       <div className="upload-layout">
-        <section className="upload-files" aria-label="Images to add">
+        <section className={`upload-files${drop.dragging ? ' upload-files--dragging' : ''}`} aria-label="Images to add" {...drop.handlers}>
           <ul className="upload-list">
             {queue.items.map((item) => (
               <UploadFileRow key={item.key} item={item} locked={busy} onRename={(name) => queue.rename(item.key, name)} onRemove={() => remove(item.key)} />
@@ -121,7 +124,7 @@ export const UploadModal = ({ project, files, onClose }: UploadModalProps) => {
             accept={ACCEPT_ATTRIBUTE}
             tabIndex={-1}
             onChange={(event) => {
-              addMore(event.target.files);
+              addMore(Array.from(event.target.files ?? []));
               event.target.value = '';
             }}
           />

@@ -5,6 +5,7 @@ import { AvatarCard } from '../../components/AvatarCard';
 import { useTransport } from '../../hooks/appContext';
 import { useElementWidth } from '../../hooks/useElementWidth';
 import { gridLayout, nextIndex } from './gridLayout';
+import { useKeepInView } from './useKeepInView';
 import './AvatarGrid.css';
 
 interface AvatarGridProps {
@@ -30,12 +31,12 @@ export const AvatarGrid = ({ avatars, selectedId, onOpen }: AvatarGridProps) => 
     estimateSize: () => layout.rowHeight,
     overscan: 3,
   });
-  useEffect(() => virtualizer.measure(), [virtualizer, layout.rowHeight, layout.columns]);
-
   const selectedIndex = selectedId ? avatars.findIndex((avatar) => avatar.id === selectedId) : -1;
   useEffect(() => {
     if (selectedIndex !== -1) setActiveIndex(selectedIndex);
   }, [selectedIndex]);
+
+  useKeepInView(virtualizer, layout, width, selectedIndex);
 
   const rows = virtualizer.getVirtualItems();
   const firstShown = (rows[0]?.index ?? 0) * layout.columns;
