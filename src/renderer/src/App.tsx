@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner';
 import { Toasts } from './components/Toasts';
 import { TopBar } from './components/TopBar';
@@ -24,6 +24,14 @@ export const App = () => {
   useDocumentTitle(projectName);
 
   useEffect(() => controller.start(), [controller]);
+  const mainRef = useRef<HTMLElement>(null);
+  // The link or button that navigated is gone: give focus to the new page, not to <body>.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      if (!document.activeElement || document.activeElement === document.body) mainRef.current?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [projectId]);
   useEffect(() => {
     if (projectId) controller.openProject(projectId);
     else controller.closeProject();
@@ -34,7 +42,7 @@ export const App = () => {
       <div id={APP_SHELL_ID} className="app">
         <TopBar route={route} />
         <ConnectionBanner />
-        <main className="app__main">
+        <main className="app__main" ref={mainRef} tabIndex={-1}>
           {route.kind === 'project' ? <ProjectView key={route.projectId} projectId={route.projectId} avatarId={route.avatarId} /> : <ProjectsView />}
         </main>
       </div>

@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { useId, type CSSProperties } from 'react';
 import type { ProjectSummary } from '../../../../shared/domain';
 import { Thumbnail } from '../../components/Thumbnail';
 import { useTransport } from '../../hooks/appContext';
@@ -22,9 +22,12 @@ const initials = (name: string): string =>
 
 export const ProjectCard = ({ project }: { project: ProjectSummary }) => {
   const transport = useTransport();
+  const nameId = useId();
+  const descriptionId = useId();
+  const metaId = useId();
   return (
     <li className="project-card-item">
-      <a className="project-card" href={routeHash({ kind: 'project', projectId: project.id, avatarId: null })} data-testid="project-card">
+      <a className="project-card" href={routeHash({ kind: 'project', projectId: project.id, avatarId: null })} data-testid="project-card" aria-labelledby={nameId} aria-describedby={`${descriptionId} ${metaId}`}>
         <span className="project-card__cover" style={{ '--cover-hue': hueOf(project.id) } as CSSProperties}>
           {project.coverAvatarId ? (
             <Thumbnail key={project.coverAvatarId} src={transport.imageUrl(project.coverAvatarId, 'thumb')} className="project-card__image" />
@@ -35,11 +38,11 @@ export const ProjectCard = ({ project }: { project: ProjectSummary }) => {
           )}
         </span>
         <span className="project-card__body">
-          <span className="project-card__name">{project.name}</span>
-          <span className={`project-card__description${project.description ? '' : ' project-card__description--empty'}`}>
+          <span className="project-card__name" id={nameId}>{project.name}</span>
+          <span id={descriptionId} className={`project-card__description${project.description ? '' : ' project-card__description--empty'}`}>
             {project.description ?? 'No description'}
           </span>
-          <span className="project-card__meta">
+          <span id={metaId} className="project-card__meta">
             <span>{plural(project.avatarCount, 'avatar')}</span>
             <span aria-hidden="true">·</span>
             <span>Created {formatDate(project.createdAt)}</span>
