@@ -1,6 +1,17 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The page's CSP meta would block the dev server's inline React Refresh preamble and injected
+ * styles; in dev the main process sends a dev-aware policy as a header instead.
+ */
+const cspMetaInBuildOnly: Plugin = {
+  name: 'csp-meta-build-only',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>/, ''),
+};
 
 export default defineConfig({
   main: {
@@ -27,8 +38,9 @@ export default defineConfig({
   renderer: {
     root: 'src/renderer',
     build: {
+      minify: true,
       rollupOptions: { input: resolve('src/renderer/index.html') },
     },
-    plugins: [react()],
+    plugins: [react(), cspMetaInBuildOnly],
   },
 });

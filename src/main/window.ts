@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, nativeTheme } from 'electron';
 
 export interface MainWindowOptions {
   /** The built preload, `out/preload/index.cjs`: a sandboxed preload must be CommonJS. */
@@ -8,7 +8,8 @@ export interface MainWindowOptions {
 }
 
 /** Matches the renderer's background so a slow first paint shows no white flash. */
-const BACKGROUND = '#111318';
+/** The renderer's own page colours, so the first paint matches the theme instead of flashing. */
+const BACKGROUND = { dark: '#0d0f13', light: '#f4f5f7' } as const;
 
 export const createMainWindow = ({ preloadPath, url }: MainWindowOptions): BrowserWindow => {
   const window = new BrowserWindow({
@@ -18,7 +19,7 @@ export const createMainWindow = ({ preloadPath, url }: MainWindowOptions): Brows
     minWidth: 880,
     minHeight: 560,
     show: false,
-    backgroundColor: BACKGROUND,
+    backgroundColor: nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light,
     webPreferences: {
       preload: preloadPath,
       contextIsolation: true,

@@ -4,8 +4,15 @@
  */
 const BYTES_KEY = '$bytes';
 
+/** Node's Buffer when present (main, CLI, bridge); the renderer has only atob/btoa. */
+interface NodeBufferStatic {
+  from(data: ArrayBufferLike, byteOffset?: number, length?: number): { toString(encoding: 'base64'): string };
+  from(data: string, encoding: 'base64'): Uint8Array;
+}
+const NodeBuffer = (globalThis as { Buffer?: NodeBufferStatic }).Buffer;
+
 const toBase64 = (bytes: Uint8Array): string => {
-  if (typeof Buffer !== 'undefined') return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
   let binary = '';
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
@@ -13,7 +20,7 @@ const toBase64 = (bytes: Uint8Array): string => {
 };
 
 const fromBase64 = (text: string): Uint8Array => {
-  if (typeof Buffer !== 'undefined') return new Uint8Array(Buffer.from(text, 'base64'));
+  if (NodeBuffer) return new Uint8Array(NodeBuffer.from(text, 'base64'));
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);

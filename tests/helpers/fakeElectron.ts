@@ -171,3 +171,7 @@ export const dialog = {
     this.errors.push({ title, content });
   },
 };
+
+export const nativeTheme = {
+  shouldUseDarkColors: true,
+};

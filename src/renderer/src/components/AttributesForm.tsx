@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { AGE_RANGES, GENDERS, LIMITS } from '../../../shared/domain';
+import { AGE_RANGES, GENDERS, LIMITS } from '../../../shared/vocabulary';
 import { TEXT_ATTRIBUTE_KEYS, type AttributesDraft, type FieldErrors, type TextAttributeKey } from '../lib/drafts';
 import { AGE_RANGE_LABELS, ATTRIBUTE_LABELS, ATTRIBUTE_SUGGESTIONS, GENDER_LABELS } from '../lib/suggestions';
 import { SelectField } from './fields/SelectField';

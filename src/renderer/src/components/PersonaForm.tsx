@@ -1,4 +1,4 @@
-import { LIMITS } from '../../../shared/domain';
+import { LIMITS } from '../../../shared/vocabulary';
 import type { FieldErrors, PersonaDraft } from '../lib/drafts';
 import { TextField } from './fields/TextField';
 import { TraitsInput } from './fields/TraitsInput';

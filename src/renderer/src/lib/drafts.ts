@@ -1,14 +1,5 @@
-import {
-  AGE_RANGES,
-  GENDERS,
-  LIMITS,
-  type AgeRange,
-  type Attributes,
-  type AttributesInput,
-  type Gender,
-  type Persona,
-  type PersonaInput,
-} from '../../../shared/domain';
+import type { AgeRange, Attributes, AttributesInput, Gender, Persona, PersonaInput } from '../../../shared/domain';
+import { AGE_RANGES, GENDERS, LIMITS } from '../../../shared/vocabulary';
 
 /** What the persona fields hold while being edited: text, exactly as typed. */
 export interface PersonaDraft {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ProjectSummary } from '../../../shared/domain';
-import { LIMITS } from '../../../shared/domain';
+import { LIMITS } from '../../../shared/vocabulary';
 import type { AppErrorShape } from '../../../shared/errors';
 import { Spinner } from '../components/Spinner';
 import { TextField } from '../components/fields/TextField';

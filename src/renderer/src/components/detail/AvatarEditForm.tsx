@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { LIMITS, type Avatar } from '../../../../shared/domain';
+import type { Avatar } from '../../../../shared/domain';
+import { LIMITS } from '../../../../shared/vocabulary';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { useActions, useTransport } from '../../hooks/appContext';
 import { useToast } from '../../hooks/useToast';

@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { LIMITS } from '../../../../shared/domain';
+import { LIMITS } from '../../../../shared/vocabulary';
 import { TRAIT_SUGGESTIONS } from '../../lib/suggestions';
 import { Icon } from '../Icon';
 import { Field, describedBy } from './Field';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { LIMITS } from '../../../../shared/domain';
+import { LIMITS } from '../../../../shared/vocabulary';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useObjectUrl } from '../../hooks/useObjectUrl';

@@ -1,5 +1,5 @@
 import type { ProjectSummary } from '../../../../shared/domain';
-import { LIMITS } from '../../../../shared/domain';
+import { LIMITS } from '../../../../shared/vocabulary';
 import { Icon } from '../../components/Icon';
 import { InlineText } from '../../components/InlineText';
 import { useActions, useTransport } from '../../hooks/appContext';
