@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import {
+  GENERATION_LIMITS,
+  GENERATION_PRIORITIES,
+  GENERATION_STATUSES,
   LIMITS,
   attributesSchema,
   avatarIdSchema,
+  generationIdSchema,
+  generationParamsSchema,
   personaSchema,
   projectIdSchema,
+  recipeSchema,
   type Avatar,
+  type Generation,
+  type GenerationStage,
   type ProjectDetail,
   type ProjectSummary,
+  type QueueStatus,
 } from './domain';
 import type { CommandName, EventName } from './names';
 
@@ -57,6 +66,35 @@ export const commandInputs = {
     .strict(),
   'avatars.delete': z.object({ id: avatarIdSchema }).strict(),
   'avatars.move': z.object({ id: avatarIdSchema, projectId: projectIdSchema }).strict(),
+  'generations.create': z
+    .object({
+      projectId: projectIdSchema,
+      recipe: recipeSchema,
+      params: generationParamsSchema.optional(),
+      /** How many images; each gets its own seed (the given one, then the next ones). */
+      count: z.number().int().min(1).max(GENERATION_LIMITS.count).optional(),
+      /** Name of the finished avatars (numbered when count > 1); defaults from the persona. */
+      name: avatarName.optional(),
+      /** A single interactive request runs ahead of a batch. */
+      priority: z.enum(GENERATION_PRIORITIES).optional(),
+    })
+    .strict(),
+  'generations.list': z
+    .object({
+      projectId: projectIdSchema.optional(),
+      statuses: z.array(z.enum(GENERATION_STATUSES)).max(GENERATION_STATUSES.length).optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    })
+    .strict(),
+  'generations.get': z.object({ id: generationIdSchema }).strict(),
+  'generations.cancel': z.object({ id: generationIdSchema }).strict(),
+  'generations.retry': z.object({ id: generationIdSchema }).strict(),
+  'queue.status': z.object({}).strict(),
+  'queue.pause': z.object({}).strict(),
+  'queue.resume': z.object({}).strict(),
+  'queue.setConcurrency': z
+    .object({ concurrency: z.number().int().min(GENERATION_LIMITS.concurrencyMin).max(GENERATION_LIMITS.concurrencyMax) })
+    .strict(),
 } satisfies Record<CommandName, z.ZodType>;
 
 /** What each command answers with (inside the `ok` envelope). */
@@ -72,6 +110,15 @@ export interface CommandOutputs {
   'avatars.update': Avatar;
   'avatars.delete': { id: string; projectId: string };
   'avatars.move': Avatar;
+  'generations.create': Generation[];
+  'generations.list': Generation[];
+  'generations.get': Generation;
+  'generations.cancel': Generation;
+  'generations.retry': Generation;
+  'queue.status': QueueStatus;
+  'queue.pause': QueueStatus;
+  'queue.resume': QueueStatus;
+  'queue.setConcurrency': QueueStatus;
 }
 
 /** Pushed to every transport after a change commits, whichever process made it. */
@@ -80,6 +127,10 @@ export interface EventPayloads {
   'project.deleted': { id: string };
   'avatar.changed': { avatar: Avatar };
   'avatar.deleted': { id: string; projectId: string };
+  'generation.changed': { generation: Generation };
+  /** Throttled per job; carries only what moves. */
+  'generation.progress': { id: string; projectId: string; stage: GenerationStage; progress: number };
+  'queue.changed': { queue: QueueStatus };
 }
 
 /** What a caller sends (before defaults and trimming). */

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { idPattern } from './ids';
-import { AGE_RANGES, GENDERS, LIMITS, type ImageFormat, type SourceType } from './vocabulary';
+import {
+  AGE_RANGES,
+  GENDERS,
+  GENERATION_LIMITS,
+  LIMITS,
+  PROVIDER_KINDS,
+  type GenerationPriority,
+  type GenerationStage,
+  type GenerationStatus,
+  type ImageFormat,
+  type SourceType,
+} from './vocabulary';
+import type { AppErrorShape } from './errors';
 
 export * from './vocabulary';
 
@@ -115,4 +127,96 @@ export interface Avatar {
 export interface ProjectDetail {
   project: ProjectSummary;
   avatars: Avatar[];
+}
+
+export const generationIdSchema = z.string().regex(idPattern('generation'), 'must be a generation id (gen_…)');
+
+const promptText = z.string().trim().max(GENERATION_LIMITS.prompt, `must be at most ${GENERATION_LIMITS.prompt} characters`);
+
+/** What the user asks for; compiled deterministically into the prompt that is sent. */
+export const recipeSchema = z
+  .object({
+    persona: personaSchema.partial().optional(),
+    attributes: attributesSchema.partial().optional(),
+    /** Free text added to the compiled prompt. */
+    prompt: promptText.optional(),
+    /** Kept with the recipe; FLUX.1 is guidance-distilled and ignores it (the UI says so). */
+    negativePrompt: promptText.optional(),
+  })
+  .strict();
+
+const imageSide = z
+  .number()
+  .int()
+  .min(GENERATION_LIMITS.sizeMin)
+  .max(GENERATION_LIMITS.sizeMax)
+  .multipleOf(GENERATION_LIMITS.sizeStep, `must be a multiple of ${GENERATION_LIMITS.sizeStep}`);
+
+export const generationParamsSchema = z
+  .object({
+    provider: z.enum(PROVIDER_KINDS).optional(),
+    /** A Hugging Face model id such as black-forest-labs/FLUX.1-dev. */
+    model: z
+      .string()
+      .max(200)
+      .regex(/^[\w.-]+\/[\w.-]+$/, 'must be a model id like owner/name')
+      .optional(),
+    width: imageSide.optional(),
+    height: imageSide.optional(),
+    steps: z.number().int().min(1).max(GENERATION_LIMITS.stepsMax).optional(),
+    guidance: z.number().min(0).max(GENERATION_LIMITS.guidanceMax).optional(),
+    seed: z.number().int().min(0).max(GENERATION_LIMITS.seedMax).optional(),
+  })
+  .strict();
+
+export type Recipe = z.output<typeof recipeSchema>;
+export type RecipeInput = z.input<typeof recipeSchema>;
+export type GenerationParamsInput = z.input<typeof generationParamsSchema>;
+
+/** Everything a provider needs for one image; stored on the job so it can be re-rendered. */
+export interface ResolvedParams {
+  provider: string;
+  model: string;
+  width: number;
+  height: number;
+  steps: number;
+  guidance: number;
+  seed: number;
+}
+
+export interface Generation {
+  id: string;
+  projectId: string;
+  batchId: string | null;
+  /** Name the finished avatar will get. */
+  name: string;
+  status: GenerationStatus;
+  stage: GenerationStage;
+  /** 0–1, an estimate while the provider works (it reports no progress of its own). */
+  progress: number;
+  priority: GenerationPriority;
+  attempts: number;
+  maxAttempts: number;
+  error: AppErrorShape | null;
+  recipe: Recipe;
+  prompt: string;
+  negativePrompt: string | null;
+  params: ResolvedParams;
+  avatarId: string | null;
+  nextAttemptAt: number | null;
+  createdAt: number;
+  startedAt: number | null;
+  finishedAt: number | null;
+  updatedAt: number;
+}
+
+export const CIRCUIT_STATES = ['closed', 'open', 'half_open'] as const;
+
+export interface QueueStatus {
+  paused: boolean;
+  /** Why the queue paused itself (bad token, no credits); null when the user paused it or it runs. */
+  pauseReason: AppErrorShape | null;
+  concurrency: { ceiling: number; effective: number };
+  circuit: (typeof CIRCUIT_STATES)[number];
+  counts: { pending: number; processing: number };
 }

@@ -12,6 +12,23 @@ export const ErrorCode = {
   IMAGE_CORRUPT: 'IMAGE_CORRUPT',
   STORAGE_FAILED: 'STORAGE_FAILED',
   TRANSPORT_FAILED: 'TRANSPORT_FAILED',
+  /** No Hugging Face token is set. */
+  TOKEN_MISSING: 'TOKEN_MISSING',
+  /** 401/403: the token is wrong, expired or lacks permission. Pauses the queue. */
+  PROVIDER_AUTH: 'PROVIDER_AUTH',
+  /** 402: the account is out of credits. Pauses the queue. */
+  PROVIDER_CREDITS: 'PROVIDER_CREDITS',
+  /** 429 after every retry. */
+  PROVIDER_RATE_LIMITED: 'PROVIDER_RATE_LIMITED',
+  /** Network errors, 5xx and "model loading" after every retry. */
+  PROVIDER_UNAVAILABLE: 'PROVIDER_UNAVAILABLE',
+  /** Another 4xx: the request itself is wrong; retrying cannot help. */
+  PROVIDER_REJECTED: 'PROVIDER_REJECTED',
+  /** The provider answered with something that is not a usable image. */
+  PROVIDER_BAD_OUTPUT: 'PROVIDER_BAD_OUTPUT',
+  CANCELLED: 'CANCELLED',
+  /** The job is not in a state that allows this (e.g. retrying a completed job). */
+  INVALID_STATE: 'INVALID_STATE',
   INTERNAL: 'INTERNAL',
 } as const;
 

@@ -8,6 +8,7 @@ export const ID_PREFIX = {
   preset: 'pst',
   generation: 'gen',
   usage: 'use',
+  batch: 'bat',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

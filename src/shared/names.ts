@@ -14,9 +14,26 @@ export const COMMAND_NAMES = [
   'avatars.update',
   'avatars.delete',
   'avatars.move',
+  'generations.create',
+  'generations.list',
+  'generations.get',
+  'generations.cancel',
+  'generations.retry',
+  'queue.status',
+  'queue.pause',
+  'queue.resume',
+  'queue.setConcurrency',
 ] as const;
 
-export const EVENT_NAMES = ['project.changed', 'project.deleted', 'avatar.changed', 'avatar.deleted'] as const;
+export const EVENT_NAMES = [
+  'project.changed',
+  'project.deleted',
+  'avatar.changed',
+  'avatar.deleted',
+  'generation.changed',
+  'generation.progress',
+  'queue.changed',
+] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

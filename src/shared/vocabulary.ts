@@ -29,3 +29,42 @@ export type AgeRange = (typeof AGE_RANGES)[number];
 export type SourceType = (typeof SOURCE_TYPES)[number];
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 export type ImageVariant = (typeof IMAGE_VARIANTS)[number];
+
+export const GENERATION_STATUSES = ['pending', 'processing', 'completed', 'failed', 'cancelled'] as const;
+export const GENERATION_STAGES = ['queued', 'submitting', 'generating', 'saving', 'done'] as const;
+export const GENERATION_PRIORITIES = ['interactive', 'batch'] as const;
+/** Where images come from. The offline drawer joins with the presets issue. */
+export const PROVIDER_KINDS = ['huggingface'] as const;
+export const HF_MODELS = {
+  fluxDev: 'black-forest-labs/FLUX.1-dev',
+  fluxSchnell: 'black-forest-labs/FLUX.1-schnell',
+} as const;
+
+export const GENERATION_LIMITS = {
+  prompt: 1000,
+  count: 100,
+  sizeMin: 256,
+  sizeMax: 2048,
+  sizeStep: 16,
+  stepsMax: 100,
+  guidanceMax: 20,
+  seedMax: 2 ** 32 - 1,
+  concurrencyMin: 1,
+  concurrencyMax: 32,
+} as const;
+
+export const GENERATION_DEFAULTS = {
+  model: HF_MODELS.fluxDev,
+  width: 1024,
+  height: 1024,
+  steps: 30,
+  guidance: 3.5,
+  concurrency: 4,
+  maxAttempts: 5,
+  inferenceProvider: 'auto',
+} as const;
+
+export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
+export type GenerationStage = (typeof GENERATION_STAGES)[number];
+export type GenerationPriority = (typeof GENERATION_PRIORITIES)[number];
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];

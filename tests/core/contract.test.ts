@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AvatarService } from '../../src/main/core/avatars/avatarService';
+import type { GenerationService } from '../../src/main/core/generation/generationService';
 import type { ProjectService } from '../../src/main/core/projects/projectService';
 import { avatarHandlers } from '../../src/main/core/router/avatarHandlers';
+import { generationHandlers } from '../../src/main/core/router/generationHandlers';
 import { projectHandlers } from '../../src/main/core/router/projectHandlers';
 import type { HandlerGroup, Handlers } from '../../src/main/core/router/router';
 import { commandInputs } from '../../src/shared/contract';
@@ -9,16 +11,16 @@ import { COMMAND_NAMES, EVENT_NAMES } from '../../src/shared/names';
 import { openTestLibrary } from '../helpers/library';
 
 // These lines are checked by `npm run typecheck`: each @ts-expect-error must stay an error.
-export const compileTimeChecks = (projects: ProjectService, avatars: AvatarService) => {
-  // @ts-expect-error a router without the avatar handlers does not compile
-  const missing: Handlers = { ...projectHandlers(projects) };
+export const compileTimeChecks = (projects: ProjectService, avatars: AvatarService, generations: GenerationService) => {
+  // @ts-expect-error a router without the generation handlers does not compile
+  const missing: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars) };
   // @ts-expect-error a handler for a command the contract does not have does not compile
   const extra: HandlerGroup<'projects.list'> = { 'projects.list': () => projects.list(), 'projects.explode': () => null };
   // @ts-expect-error a handler group cannot name a command outside the contract
   const unknown: HandlerGroup<'projects.explode'> = {};
   // @ts-expect-error a handler must return the contract's output type
   const wrongOutput: HandlerGroup<'projects.list'> = { 'projects.list': () => 'not a list' };
-  const complete: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars) };
+  const complete: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...generationHandlers(generations) };
   return [missing, extra, unknown, wrongOutput, complete];
 };
 

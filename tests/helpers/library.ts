@@ -17,7 +17,7 @@ export interface TestLibrary {
   call<C extends CommandName>(command: C, input: CommandInput<C>): Promise<Result<CommandOutput<C>>>;
   /** Like call, but fails the test on an error envelope. */
   must<C extends CommandName>(command: C, input: CommandInput<C>): Promise<CommandOutput<C>>;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 export const openTestLibrary = async (options: Partial<LibraryOptions> = {}): Promise<TestLibrary> => {
@@ -34,8 +34,8 @@ export const openTestLibrary = async (options: Partial<LibraryOptions> = {}): Pr
       if (!result.ok) throw new Error(`${command} failed: ${result.error.code} ${result.error.message}`);
       return result.value;
     },
-    dispose() {
-      library.close();
+    async dispose() {
+      await library.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

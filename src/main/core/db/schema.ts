@@ -44,6 +44,8 @@ export const generations = sqliteTable(
       .notNull()
       .references(() => projects.id, { onDelete: 'cascade' }),
     batchId: text('batch_id'),
+    /** Name the finished avatar gets. */
+    name: text('name').notNull().default(''),
     status: text('status', { enum: ['pending', 'processing', 'completed', 'failed', 'cancelled'] }).notNull(),
     stage: text('stage', { enum: ['queued', 'submitting', 'generating', 'saving', 'done'] }).notNull(),
     progress: real('progress').notNull().default(0),
@@ -62,7 +64,9 @@ export const generations = sqliteTable(
     params: text('params').notNull(),
     sourceAvatarId: text('source_avatar_id'),
     presetId: text('preset_id').references(() => presets.id, { onDelete: 'set null' }),
+    /** `host:pid:start` of the process running it; with the lease, how a crashed claim is recognised. */
     claimedBy: text('claimed_by'),
+    leaseExpiresAt: integer('lease_expires_at'),
     nextAttemptAt: integer('next_attempt_at'),
     createdAt: createdAt(),
     startedAt: integer('started_at'),
@@ -183,7 +187,7 @@ export const changeFeed = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     origin: text('origin').notNull(),
-    entity: text('entity', { enum: ['project', 'avatar'] }).notNull(),
+    entity: text('entity', { enum: ['project', 'avatar', 'generation'] }).notNull(),
     entityId: text('entity_id').notNull(),
     kind: text('kind', { enum: ['changed', 'deleted'] }).notNull(),
     projectId: text('project_id'),

@@ -1,6 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AvatarService } from '../avatars/avatarService';
+import type { CircuitOptions } from '../generation/circuitBreaker';
+import { GenerationService } from '../generation/generationService';
+import { JobStore } from '../generation/jobStore';
+import { currentOwner } from '../generation/ownerIdentity';
+import { GenerationPool } from '../generation/pool';
+import type { ImageProvider } from '../generation/provider';
+import { defaultSettings, type SettingsSource } from '../generation/settings';
 import { findImageFormat } from '../avatars/avatarQueries';
 import { openDatabase } from '../db/open';
 import { EventBus } from '../events/eventBus';
@@ -8,6 +15,7 @@ import { resolveImageRequest, type ResolvedImage } from '../images/imageRequest'
 import { ImageStore } from '../images/imageStore';
 import { ProjectService } from '../projects/projectService';
 import { avatarHandlers } from '../router/avatarHandlers';
+import { generationHandlers } from '../router/generationHandlers';
 import { projectHandlers } from '../router/projectHandlers';
 import { createRouter, type Logger, type Router } from '../router/router';
 import { ChangeFeed } from './changeFeed';
@@ -16,6 +24,18 @@ import { sweepOrphans, type SweepReport } from './sweepOrphans';
 import { watchForeignChanges } from './watchForeignChanges';
 
 export const DB_FILE_NAME = 'library.db';
+
+export interface GenerationOptions {
+  /** The provider for a job's `provider` kind, built from current settings; null when unknown. */
+  providerFor(kind: string): ImageProvider | null;
+  settings?: SettingsSource;
+  /** Run queued jobs in this process (the app, the bridge, `avatar-creator generate`); others only queue them. */
+  runJobs: boolean;
+  leaseMs?: number;
+  progressIntervalMs?: number;
+  retry?: { baseMs: number; capMs: number };
+  circuit?: CircuitOptions;
+}
 
 export interface LibraryOptions {
   dir: string;
@@ -29,6 +49,7 @@ export interface LibraryOptions {
   orphanGraceMs?: number;
   now?: () => number;
   log?: Logger;
+  generation?: GenerationOptions;
 }
 
 export interface Library {
@@ -39,7 +60,8 @@ export interface Library {
   startupSweep: SweepReport;
   resolveImage(rawPath: string): Promise<ResolvedImage | null>;
   sweepOrphans(minFileAgeMs: number): Promise<SweepReport>;
-  close(): void;
+  /** Stops the generation pool (running jobs go back to the queue) and closes the database. */
+  close(): Promise<void>;
 }
 
 const DEFAULT_ORPHAN_GRACE_MS = 10 * 60 * 1000;
@@ -66,7 +88,29 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
 
   const projects = new ProjectService(ctx);
   const avatars = new AvatarService(ctx);
-  const router = createRouter({ ...projectHandlers(projects), ...avatarHandlers(avatars) }, log);
+  const settings = options.generation?.settings ?? defaultSettings();
+  const jobs = new JobStore(ctx);
+  const pool = new GenerationPool({
+    ctx,
+    store: jobs,
+    owner: currentOwner(),
+    providerFor: options.generation?.providerFor ?? (() => null),
+    concurrency: settings.generation().concurrency,
+    emit: (event) => events.emit(event),
+    log,
+    ...(options.generation && {
+      leaseMs: options.generation.leaseMs,
+      progressIntervalMs: options.generation.progressIntervalMs,
+      retry: options.generation.retry,
+      circuit: options.generation.circuit,
+    }),
+  });
+  const generations = new GenerationService(ctx, jobs, pool, settings);
+  const router = createRouter({ ...projectHandlers(projects), ...avatarHandlers(avatars), ...generationHandlers(generations) }, log);
+  // The pool follows job changes from every process: new work wakes it, a cancel aborts the run.
+  events.subscribe((event) => {
+    if (event.name === 'generation.changed') pool.onGenerationChanged(event.payload.generation.id, event.payload.generation.status);
+  });
 
   const startupSweep =
     options.sweepOnOpen === false
@@ -76,6 +120,7 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
   const stopWatching = options.watch ? watchForeignChanges(dir, DB_FILE_NAME, sqlite, () => feed.flush()) : () => {};
   const pruneTimer = setInterval(() => feed.prune(), PRUNE_EVERY_MS);
   pruneTimer.unref();
+  if (options.generation?.runJobs) pool.start();
 
   return {
     dir,
@@ -85,9 +130,10 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
     startupSweep,
     resolveImage: (rawPath) => resolveImageRequest(images, rawPath, (id) => findImageFormat(db, id)),
     sweepOrphans: (minFileAgeMs) => sweepOrphans(ctx, { minFileAgeMs }),
-    close: () => {
+    close: async () => {
       stopWatching();
       clearInterval(pruneTimer);
+      await pool.stop();
       if (sqlite.open) sqlite.close();
     },
   };

@@ -1,0 +1,110 @@
+import { randomInt } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { CommandArgs } from '../../../shared/contract';
+import type { Generation, QueueStatus } from '../../../shared/domain';
+import { AppError, ErrorCode } from '../../../shared/errors';
+import { newId } from '../../../shared/ids';
+import { GENERATION_DEFAULTS, GENERATION_LIMITS } from '../../../shared/vocabulary';
+import { projects } from '../db/schema';
+import type { LibraryContext } from '../library/context';
+import { projectNotFound } from '../projects/projectService';
+import { compilePrompt, defaultAvatarName } from './compilePrompt';
+import { findGeneration, listGenerations } from './jobQueries';
+import type { JobStore, NewJob } from './jobStore';
+import type { GenerationPool } from './pool';
+import type { SettingsSource } from './settings';
+
+const SEED_SPACE = GENERATION_LIMITS.seedMax + 1;
+
+const generationNotFound = (id: string): AppError => new AppError(ErrorCode.NOT_FOUND, `No generation with id ${id}.`);
+
+/** The generation commands: turn a recipe into durable jobs, and steer jobs and the queue. */
+export class GenerationService {
+  constructor(
+    private readonly ctx: LibraryContext,
+    private readonly store: JobStore,
+    private readonly pool: GenerationPool,
+    private readonly settings: SettingsSource,
+    private readonly randomSeed: () => number = () => randomInt(0, SEED_SPACE),
+  ) {}
+
+  /** Every job is a committed row before its id is returned; the pool is only woken afterwards. */
+  create({ projectId, recipe, params = {}, count = 1, name, priority }: CommandArgs<'generations.create'>): Generation[] {
+    const found = this.ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get();
+    if (!found) throw projectNotFound(projectId);
+    const defaults = this.settings.generation();
+    const { prompt, negativePrompt } = compilePrompt(recipe);
+    const batchId = count > 1 ? newId('batch') : null;
+    const firstSeed = params.seed;
+    const jobs: NewJob[] = Array.from({ length: count }, (_, index) => ({
+      projectId,
+      batchId,
+      name: name === undefined ? defaultAvatarName(recipe, index, count) : count > 1 ? `${name} ${index + 1}`.slice(0, 100) : name,
+      // One request alone is interactive; several are a batch unless the caller says otherwise.
+      priority: priority ?? (count > 1 ? 'batch' : 'interactive'),
+      maxAttempts: defaults.maxAttempts,
+      recipe,
+      prompt,
+      negativePrompt,
+      params: {
+        provider: params.provider ?? defaults.provider,
+        model: params.model ?? defaults.model,
+        width: params.width ?? GENERATION_DEFAULTS.width,
+        height: params.height ?? GENERATION_DEFAULTS.height,
+        steps: params.steps ?? GENERATION_DEFAULTS.steps,
+        guidance: params.guidance ?? GENERATION_DEFAULTS.guidance,
+        // A given seed makes the set reproducible: the first image uses it, the next ones count up.
+        seed: firstSeed === undefined ? this.randomSeed() : (firstSeed + index) % SEED_SPACE,
+      },
+    }));
+    const ids = this.store.create(jobs);
+    this.pool.wake();
+    return ids.map((id) => this.require(id));
+  }
+
+  list(args: CommandArgs<'generations.list'>): Generation[] {
+    return listGenerations(this.ctx.db, args);
+  }
+
+  require(id: string): Generation {
+    const generation = findGeneration(this.ctx.db, id);
+    if (!generation) throw generationNotFound(id);
+    return generation;
+  }
+
+  cancel(id: string): Generation {
+    const current = this.require(id);
+    if (!this.store.cancel(id)) {
+      throw new AppError(ErrorCode.INVALID_STATE, `This generation is ${current.status}; only queued or running ones can be cancelled.`);
+    }
+    return this.require(id);
+  }
+
+  retry(id: string): Generation {
+    const current = this.require(id);
+    if (!this.store.retry(id)) {
+      throw new AppError(ErrorCode.INVALID_STATE, `This generation is ${current.status}; only failed or cancelled ones can be retried.`);
+    }
+    this.pool.wake();
+    return this.require(id);
+  }
+
+  queueStatus(): QueueStatus {
+    return this.pool.status();
+  }
+
+  pause(): QueueStatus {
+    this.pool.pause();
+    return this.pool.status();
+  }
+
+  resume(): QueueStatus {
+    this.pool.resume();
+    return this.pool.status();
+  }
+
+  setConcurrency(concurrency: number): QueueStatus {
+    this.pool.setConcurrency(concurrency);
+    return this.pool.status();
+  }
+}
