@@ -96,6 +96,11 @@ export class JobStore {
     return claimed;
   }
 
+  isHeldBy(owner: string, id: string): boolean {
+    const row = this.ctx.db.select({ status: generations.status, claimedBy: generations.claimedBy }).from(generations).where(eq(generations.id, id)).get();
+    return row?.status === 'processing' && row.claimedBy === owner;
+  }
+
   renewLeases(owner: string, ids: string[], leaseMs: number): void {
     if (ids.length === 0) return;
     const { db, now } = this.ctx;

@@ -82,17 +82,24 @@ export class GenerationPool {
     this.wake();
   }
 
-  /** New or newly due work may exist: fill every free slot. */
+  /**
+   * New or newly due work may exist: fill every free slot. Deferred to a microtask so a claim
+   * never runs inside the event emission that announced the work.
+   */
   wake(): void {
     this.hasWork = true;
-    this.fill();
+    queueMicrotask(() => this.fill());
   }
 
-  /** Follows job changes from this and other processes: new work wakes the pool, a cancel aborts the run. */
+  /**
+   * Follows job changes from this and other processes: new work wakes the pool; a run whose job
+   * is no longer ours in the table (cancelled here or elsewhere) is aborted. The table decides,
+   * not the event, which may be older than a claim made since.
+   */
   onGenerationChanged(id: string, status: GenerationRow['status']): void {
     if (status === 'pending') this.wake();
     const running = this.running.get(id);
-    if (running && status !== 'processing') this.abort(running, 'cancel');
+    if (running && !this.options.store.isHeldBy(this.options.owner, id)) this.abort(running, 'cancel');
   }
 
   status(): QueueStatus {
@@ -139,7 +146,11 @@ export class GenerationPool {
   private fill(): void {
     if (!this.started || this.stopped || this.paused) return;
     while (this.hasWork && this.queue.size + this.queue.pending < this.queue.concurrency) {
-      this.queue.add(() => this.runSlot()).catch((error: unknown) => this.options.log('generation slot failed', error));
+      this.queue
+        .add(() => this.runSlot())
+        .catch((error: unknown) => this.options.log('generation slot failed', error))
+        // Refill once the slot is really free; from inside the task it still counts as pending.
+        .finally(() => this.fill());
     }
   }
 
@@ -159,7 +170,6 @@ export class GenerationPool {
       return;
     }
     await this.runJob(job);
-    this.fill();
   }
 
   private async runJob(job: GenerationRow): Promise<void> {

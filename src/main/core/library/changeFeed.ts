@@ -3,6 +3,7 @@ import type { AppEvent } from '../../../shared/contract';
 import type { LibraryDb, Queryable } from '../db/open';
 import { changeFeed } from '../db/schema';
 import { findAvatar } from '../avatars/avatarQueries';
+import { findGeneration } from '../generation/jobQueries';
 import { findProjectSummary } from '../projects/projectQueries';
 
 export type ChangeEntry = Pick<typeof changeFeed.$inferInsert, 'entity' | 'entityId' | 'kind' | 'projectId'>;
@@ -67,6 +68,10 @@ export class ChangeFeed {
       if (row.kind === 'deleted') return { name: 'project.deleted', payload: { id: row.entityId } };
       const project = findProjectSummary(this.db, row.entityId);
       return project ? { name: 'project.changed', payload: { project } } : null;
+    }
+    if (row.entity === 'generation') {
+      const generation = findGeneration(this.db, row.entityId);
+      return generation ? { name: 'generation.changed', payload: { generation } } : null;
     }
     if (row.kind === 'deleted') return { name: 'avatar.deleted', payload: { id: row.entityId, projectId: row.projectId ?? '' } };
     const avatar = findAvatar(this.db, row.entityId);
