@@ -50,7 +50,7 @@ const main = async (argv: string[]): Promise<number> => {
     printError(output(), { code: ErrorCode.INTERNAL, message: error instanceof Error ? error.message : String(error) });
     return EXIT_FAILURE;
   } finally {
-    session?.close();
+    await session?.close();
   }
 };
 

@@ -26,8 +26,8 @@ export class CliSession {
     return result.value as CommandOutput<C>;
   }
 
-  close(): void {
-    this.library?.close();
+  async close(): Promise<void> {
+    await this.library?.close();
   }
 }
 

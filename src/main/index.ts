@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { APP_DIR_NAME, openLibrary, type Library } from './core';
+import { APP_DIR_NAME, generationFromEnvironment, openLibrary, type Library } from './core';
 import { forwardEvents, registerCommandHandler } from './ipc';
 import { resolveAppPaths, type AppPaths } from './paths';
 import { handleAppProtocol, handleImageProtocol, registerPrivilegedSchemes } from './protocols';
@@ -47,6 +47,8 @@ const openAppLibrary = async (): Promise<Library> => {
     migrationsFolder: paths.migrationsFolder,
     nativeBinding: paths.nativeBinding,
     watch: true,
+    // Until the settings issue: the token from HF_TOKEN, settings from AVATAR_CREATOR_* variables.
+    generation: generationFromEnvironment(process.env, { runJobs: true }),
   });
 };
 
@@ -59,10 +61,12 @@ const start = async (): Promise<void> => {
   openMainWindow();
 };
 
-const closeLibrary = (): void => {
+/** Running generations go back to the queue before the database closes; they resume at the next start. */
+const closeLibrary = async (): Promise<void> => {
   for (const cleanup of cleanups.splice(0)) cleanup();
-  library?.close();
+  const closing = library;
   library = null;
+  await closing?.close();
 };
 
 app
@@ -71,8 +75,7 @@ app
   .catch((error: unknown) => {
     const detail = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Avatar Creator could not open its library', `${paths.libraryDir}\n\n${detail}`);
-    closeLibrary();
-    app.exit(1);
+    void closeLibrary().finally(() => app.exit(1));
   });
 
 app.on('activate', () => {
@@ -84,4 +87,8 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-app.on('will-quit', closeLibrary);
+app.on('will-quit', (event) => {
+  if (!library) return;
+  event.preventDefault();
+  void closeLibrary().finally(() => app.quit());
+});

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultLibraryDir, openLibrary } from '../main/core';
+import { generationFromEnvironment } from '../main/core/generation/fromEnvironment';
 import { startWebBridge } from './server';
 
 // Built to out/main/web.js; the renderer and the migrations sit at fixed places beside it.
@@ -23,7 +24,12 @@ const main = async (): Promise<void> => {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535.\n${usage}`);
   const dir = values.library ?? defaultLibraryDir();
-  const library = await openLibrary({ dir, migrationsFolder: MIGRATIONS_DIR, watch: true });
+  const library = await openLibrary({
+    dir,
+    migrationsFolder: MIGRATIONS_DIR,
+    watch: true,
+    generation: generationFromEnvironment(process.env, { runJobs: true }),
+  });
   const bridge = await startWebBridge({ library, rendererDir: RENDERER_DIR, port });
   console.log(`Avatar Creator web bridge on ${bridge.origin} (library: ${library.dir})`);
   console.log('Open this URL (it carries this run’s access token):');
@@ -31,7 +37,7 @@ const main = async (): Promise<void> => {
 
   const stop = async () => {
     await bridge.close();
-    library.close();
+    await library.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

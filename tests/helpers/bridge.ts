@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startWebBridge, type WebBridge } from '../../src/web/server';
+import type { LibraryOptions } from '../../src/main/core';
 import { openTestLibrary, type TestLibrary } from './library';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
@@ -12,9 +13,9 @@ export interface TestBridge {
 }
 
 /** A web bridge over a fresh temp library, serving the built renderer (`npm test` builds it first). */
-export const startTestBridge = async (options: { dir?: string } = {}): Promise<TestBridge> => {
+export const startTestBridge = async (options: { dir?: string; generation?: LibraryOptions['generation'] } = {}): Promise<TestBridge> => {
   if (!existsSync(`${RENDERER_DIR}/index.html`)) throw new Error('The renderer is not built: run `npm run build` first (npm test does).');
-  const lib = await openTestLibrary({ watch: true, ...(options.dir && { dir: options.dir }) });
+  const lib = await openTestLibrary({ watch: true, ...(options.dir && { dir: options.dir }), ...(options.generation && { generation: options.generation }) });
   const bridge = await startWebBridge({ library: lib.library, rendererDir: RENDERER_DIR });
   return {
     lib,

@@ -55,8 +55,10 @@ beforeAll(async () => {
   window = electron.BrowserWindow.windows[0]!;
 });
 
-afterAll(() => {
-  electron.app.emit('will-quit');
+afterAll(async () => {
+  // Like Electron: will-quit with a preventable event; the app closes its library, then quits again.
+  electron.app.emit('will-quit', { preventDefault: () => undefined });
+  await vi.waitFor(() => expect(electron.app.calls.some((call) => call.method === 'quit')).toBe(true));
   vi.unstubAllEnvs();
   rmSync(scratch, { recursive: true, force: true });
 });

@@ -11,7 +11,8 @@ const describe = (error: unknown): FailureVerdict => {
     const shape = (code: AppErrorShape['code']): AppErrorShape => ({ code, message: error.message });
     switch (error.failure) {
       case 'auth':
-        return { action: 'pause', error: shape(ErrorCode.PROVIDER_AUTH) };
+        // No HTTP status: the token never left the app (missing, unreadable, malformed).
+        return { action: 'pause', error: shape(error.status === null ? ErrorCode.TOKEN_MISSING : ErrorCode.PROVIDER_AUTH) };
       case 'credits':
         return { action: 'pause', error: shape(ErrorCode.PROVIDER_CREDITS) };
       case 'rate_limited':
