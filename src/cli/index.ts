@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ErrorCode, isAppError } from '../shared/errors';
 import { registerAvatarCommands } from './avatarCommands';
+import { registerGenerateCommand } from './generateCommand';
 import { printError, type Output } from './output';
 import { registerProjectCommands } from './projectCommands';
 import { CliSession } from './session';
@@ -28,11 +29,12 @@ const main = async (argv: string[]): Promise<number> => {
 
   registerProjectCommands(program, currentSession, output);
   registerAvatarCommands(program, currentSession, output);
+  registerGenerateCommand(program, currentSession, output);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: (text) => !argv.includes('--json') && process.stderr.write(text) });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
