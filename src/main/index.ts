@@ -7,6 +7,7 @@ import { resolveAppPaths, type AppPaths } from './paths';
 import { handleAppProtocol, handleImageProtocol, registerPrivilegedSchemes } from './protocols';
 import { hardenWebContents } from './security/hardenWebContents';
 import { contentSecurityPolicy } from './security/policies';
+import { showQueueProgress } from './taskbarProgress';
 import { createMainWindow } from './window';
 
 // The name decides userData, which holds the library: it must be the folder the CLI looks in
@@ -58,6 +59,7 @@ const start = async (): Promise<void> => {
   handleImageProtocol(library);
   cleanups.push(registerCommandHandler(library.router, paths.devServerUrl));
   cleanups.push(forwardEvents(library.events, paths.devServerUrl));
+  cleanups.push(showQueueProgress(library.events));
   openMainWindow();
 };
 

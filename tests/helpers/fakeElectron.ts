@@ -125,6 +125,13 @@ export class BrowserWindow extends EventEmitter {
     this.webContents.url = url;
   }
   show(): void {}
+  readonly progressBars: { value: number; mode: string | undefined }[] = [];
+  setProgressBar(value: number, options?: { mode?: string }): void {
+    this.progressBars.push({ value, mode: options?.mode });
+  }
+  isDestroyed(): boolean {
+    return false;
+  }
 }
 
 export const protocol = {
