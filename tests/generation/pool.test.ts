@@ -119,6 +119,15 @@ describe('generation pool', () => {
     expect(provider.calls[1]!.startedAt - provider.calls[0]!.endedAt!).toBeGreaterThanOrEqual(290);
   });
 
+  it('does not fail a job for being throttled: 429s give their attempt back', async () => {
+    await open({ maxAttempts: 2 });
+    provider.failNext(...Array.from({ length: 4 }, () => new ProviderError('rate_limited', 'Too many requests.', { status: 429, retryAfterMs: 10 })));
+    const [job] = await lib.must('generations.create', { projectId, recipe: {} });
+    await settled([job!.id]);
+    expect(await get(job!.id)).toMatchObject({ status: 'completed', attempts: 1 });
+    expect(provider.calls).toHaveLength(5);
+  });
+
   it('fails a rejected request at once, without retrying', async () => {
     await open();
     provider.failNext(new ProviderError('rejected', 'The prompt was refused by the service: bad request.', { status: 400 }));

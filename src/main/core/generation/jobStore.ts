@@ -114,9 +114,23 @@ export class JobStore {
     this.update(owner, id, { stage });
   }
 
-  /** Back to the queue after a transient failure, due again at `nextAttemptAt`. */
-  retryLater(owner: string, id: string, error: AppErrorShape, nextAttemptAt: number): void {
-    this.update(owner, id, { status: 'pending', stage: 'queued', progress: 0, claimedBy: null, leaseExpiresAt: null, nextAttemptAt, errorCode: error.code, errorMessage: error.message });
+  /**
+   * Back to the queue after a transient failure, due again at `nextAttemptAt`. A throttled
+   * request (429) was never worked on, so it gives its attempt back: a batch slowed by rate
+   * limits waits longer but does not fail.
+   */
+  retryLater(owner: string, id: string, error: AppErrorShape, nextAttemptAt: number, { refundAttempt = false } = {}): void {
+    this.update(owner, id, {
+      status: 'pending',
+      stage: 'queued',
+      progress: 0,
+      claimedBy: null,
+      leaseExpiresAt: null,
+      nextAttemptAt,
+      errorCode: error.code,
+      errorMessage: error.message,
+      ...(refundAttempt && { attempts: sql`max(${generations.attempts} - 1, 0)` }),
+    });
   }
 
   /** Back to the queue through no fault of the job (queue paused, app shutting down): the attempt does not count. */

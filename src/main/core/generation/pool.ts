@@ -219,11 +219,11 @@ export class GenerationPool {
         } else {
           this.circuit.onFailure(ctx.now());
         }
-        if (job.attempts >= job.maxAttempts) {
+        if (!verdict.rateLimited && job.attempts >= job.maxAttempts) {
           return store.fail(owner, job.id, { code: verdict.error.code, message: `${verdict.error.message} Gave up after ${job.attempts} attempts.` });
         }
         const delay = retryDelayMs({ attempt: job.attempts, retryAfterMs: verdict.retryAfterMs, ...this.options.retry });
-        store.retryLater(owner, job.id, verdict.error, ctx.now() + delay);
+        store.retryLater(owner, job.id, verdict.error, ctx.now() + delay, { refundAttempt: verdict.rateLimited });
         return this.armWakeTimer();
       }
       default:
