@@ -120,30 +120,12 @@ export class JobStore {
    * limits waits longer but does not fail.
    */
   retryLater(owner: string, id: string, error: AppErrorShape, nextAttemptAt: number, { refundAttempt = false } = {}): void {
-    this.update(owner, id, {
-      status: 'pending',
-      stage: 'queued',
-      progress: 0,
-      claimedBy: null,
-      leaseExpiresAt: null,
-      nextAttemptAt,
-      errorCode: error.code,
-      errorMessage: error.message,
-      ...(refundAttempt && { attempts: sql`max(${generations.attempts} - 1, 0)` }),
-    });
+    this.requeue(owner, id, { error, nextAttemptAt, refundAttempt });
   }
 
   /** Back to the queue through no fault of the job (queue paused, app shutting down): the attempt does not count. */
   release(owner: string, id: string, error: AppErrorShape | null = null): void {
-    this.update(owner, id, {
-      status: 'pending',
-      stage: 'queued',
-      progress: 0,
-      claimedBy: null,
-      leaseExpiresAt: null,
-      attempts: sql`max(${generations.attempts} - 1, 0)`,
-      ...(error && { errorCode: error.code, errorMessage: error.message }),
-    });
+    this.requeue(owner, id, { error, nextAttemptAt: null, refundAttempt: true });
   }
 
   fail(owner: string, id: string, error: AppErrorShape): void {
@@ -215,6 +197,19 @@ export class JobStore {
     });
     if (count > 0) feed.flush();
     return count;
+  }
+
+  private requeue(owner: string, id: string, { error, nextAttemptAt, refundAttempt }: { error: AppErrorShape | null; nextAttemptAt: number | null; refundAttempt: boolean }): void {
+    this.update(owner, id, {
+      status: 'pending',
+      stage: 'queued',
+      progress: 0,
+      claimedBy: null,
+      leaseExpiresAt: null,
+      nextAttemptAt,
+      ...(error && { errorCode: error.code, errorMessage: error.message }),
+      ...(refundAttempt && { attempts: sql`max(${generations.attempts} - 1, 0)` }),
+    });
   }
 
   private update(owner: string, id: string, values: SQLiteUpdateSetSource<typeof generations>): void {

@@ -1,13 +1,9 @@
+import type { ResolvedParams } from '../../../shared/domain';
+
 /** One image request, fully resolved: what the provider is asked, and what the job stores. */
-export interface ProviderRequest {
+export interface ProviderRequest extends Omit<ResolvedParams, 'provider'> {
   prompt: string;
   negativePrompt: string | null;
-  model: string;
-  width: number;
-  height: number;
-  steps: number;
-  guidance: number;
-  seed: number;
 }
 
 export interface ProviderContext {
