@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner';
+import { GenerationAnnouncer } from './components/generations/GenerationAnnouncer';
+import { GenerationsTray } from './components/generations/GenerationsTray';
+import { QueuePausedBanner } from './components/generations/QueuePausedBanner';
 import { Toasts } from './components/Toasts';
 import { TopBar } from './components/TopBar';
 import { useAppStore, useController } from './hooks/appContext';
@@ -42,11 +45,14 @@ export const App = () => {
       <div id={APP_SHELL_ID} className="app">
         <TopBar route={route} />
         <ConnectionBanner />
+        <QueuePausedBanner />
         <main className="app__main" ref={mainRef} tabIndex={-1}>
           {route.kind === 'project' ? <ProjectView key={route.projectId} projectId={route.projectId} avatarId={route.avatarId} /> : <ProjectsView />}
         </main>
+        <GenerationsTray projectId={projectId} />
       </div>
       <Toasts />
+      <GenerationAnnouncer />
     </>
   );
 };

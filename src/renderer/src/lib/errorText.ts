@@ -19,6 +19,15 @@ const TITLES: Record<ErrorCode, string> = {
   IMAGE_CORRUPT: 'The image cannot be read',
   STORAGE_FAILED: 'Could not save to the library',
   TRANSPORT_FAILED: 'Cannot reach Avatar Creator',
+  TOKEN_MISSING: 'No Hugging Face token',
+  PROVIDER_AUTH: 'Hugging Face refused the token',
+  PROVIDER_CREDITS: 'Out of Hugging Face credits',
+  PROVIDER_RATE_LIMITED: 'Too many requests',
+  PROVIDER_UNAVAILABLE: 'The image service is unavailable',
+  PROVIDER_REJECTED: 'The image service refused the request',
+  PROVIDER_BAD_OUTPUT: 'No usable image came back',
+  CANCELLED: 'Cancelled',
+  INVALID_STATE: 'Not possible right now',
   INTERNAL: 'Something went wrong',
 };
 

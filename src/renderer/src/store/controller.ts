@@ -5,6 +5,7 @@ import { describeError } from '../lib/errorText';
 import { navigate } from '../lib/route';
 import type { AppTransport } from '../transport';
 import type { AppStore } from './createAppStore';
+import { createGenerationsSync } from './generationsSync';
 
 /** Loads snapshots and keeps them current from pushed events. Views only read the store. */
 export interface AppController {
@@ -28,6 +29,7 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
   let projectsLoad: Load | null = null;
   let openLoad: Load | null = null;
   const expectedRemovals = new Set<string>();
+  const generations = createGenerationsSync(transport, store);
   const state = store.getState;
 
   const notifyFailure = (title: string, error: AppErrorShape): void => {
@@ -80,6 +82,7 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
     openLoad?.buffer.push(event);
     applyToProjects(event);
     applyToOpenProject(event);
+    generations.handle(event);
   };
 
   const reloadProjects = async (): Promise<void> => {
@@ -119,6 +122,7 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
 
   const resync = (): void => {
     void reloadProjects();
+    void generations.load();
     const { openProjectId } = state();
     if (openProjectId) void loadOpenProject(openProjectId);
   };
@@ -128,6 +132,7 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
       const stops = EVENT_NAMES.map((name) => transport.on(name, (payload) => handle({ name, payload } as AppEvent)));
       stops.push(transport.onResync(resync));
       void reloadProjects();
+      void generations.load();
       return () => stops.forEach((stop) => stop());
     },
     openProject(id) {

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createGenerationsSlice } from './generationsSlice';
 import { createOpenProjectSlice } from './openProjectSlice';
 import { createProjectsSlice } from './projectsSlice';
 import type { AppState } from './types';
@@ -10,5 +11,6 @@ export const createAppStore = (): AppStore =>
   createStore<AppState>()((...args) => ({
     ...createProjectsSlice(...args),
     ...createOpenProjectSlice(...args),
+    ...createGenerationsSlice(...args),
     ...createUiSlice(...args),
   }));

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
+import type { GenerationsSlice } from './generationsSlice';
 import type { OpenProjectSlice } from './openProjectSlice';
 import type { ProjectsSlice } from './projectsSlice';
 import type { UiSlice } from './uiSlice';
@@ -6,5 +7,5 @@ import type { UiSlice } from './uiSlice';
 export const LOAD_STATES = ['idle', 'loading', 'ready', 'error'] as const;
 export type LoadState = (typeof LOAD_STATES)[number];
 
-export type AppState = ProjectsSlice & OpenProjectSlice & UiSlice;
+export type AppState = ProjectsSlice & OpenProjectSlice & GenerationsSlice & UiSlice;
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;

@@ -16,6 +16,8 @@ interface TextFieldProps {
   list?: string;
   inputMode?: 'text' | 'numeric';
   className?: string;
+  /** Ids of more text that explains the field (a note shown above it), read after the label. */
+  describedBy?: string;
   onBlur?(): void;
 }
 
@@ -24,7 +26,7 @@ const COUNTER_FROM = 0.8;
 /** Short limits (an age) are obvious from the field itself. */
 const COUNTER_MIN_LIMIT = 20;
 
-export const TextField = ({ label, value, onChange, maxLength, error, hint, optional, required, multiline, autoFocus, placeholder, list, inputMode, className, onBlur }: TextFieldProps) => {
+export const TextField = ({ label, value, onChange, maxLength, error, hint, optional, required, multiline, autoFocus, placeholder, list, inputMode, className, describedBy: moreDescription, onBlur }: TextFieldProps) => {
   const id = useId();
   const showCounter = maxLength !== undefined && maxLength >= COUNTER_MIN_LIMIT && (multiline || value.length >= maxLength * COUNTER_FROM);
   const counter = showCounter ? (
@@ -40,7 +42,7 @@ export const TextField = ({ label, value, onChange, maxLength, error, hint, opti
     required,
     onBlur,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy(id, error, hint),
+    'aria-describedby': [moreDescription, describedBy(id, error, hint)].filter(Boolean).join(' ') || undefined,
     'data-autofocus': autoFocus ? true : undefined,
     className: 'input',
   };

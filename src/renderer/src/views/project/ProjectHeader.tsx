@@ -8,10 +8,11 @@ import { formatDate, plural } from '../../lib/format';
 interface ProjectHeaderProps {
   project: ProjectSummary;
   onUpload(): void;
+  onGenerate(): void;
   onDelete(): void;
 }
 
-export const ProjectHeader = ({ project, onUpload, onDelete }: ProjectHeaderProps) => {
+export const ProjectHeader = ({ project, onUpload, onGenerate, onDelete }: ProjectHeaderProps) => {
   const transport = useTransport();
   const { setOpenProject, upsertProject } = useActions();
 
@@ -54,9 +55,13 @@ export const ProjectHeader = ({ project, onUpload, onDelete }: ProjectHeaderProp
           <Icon name="trash" size={16} />
           Delete project
         </button>
-        <button type="button" className="btn btn--primary" onClick={onUpload}>
+        <button type="button" className="btn btn--secondary" onClick={onUpload}>
           <Icon name="upload" size={16} />
           Upload
+        </button>
+        <button type="button" className="btn btn--primary" onClick={onGenerate} data-testid="generate-button">
+          <Icon name="sparkles" size={16} />
+          Generate
         </button>
       </div>
     </header>

@@ -8,6 +8,7 @@ import { useToast } from '../../hooks/useToast';
 import { plural } from '../../lib/format';
 import { ACCEPT_ATTRIBUTE, partitionImageFiles } from '../../lib/imageFiles';
 import { navigate } from '../../lib/route';
+import { GenerateModal } from '../../modals/generate/GenerateModal';
 import { UploadModal } from '../../modals/upload/UploadModal';
 import { AvatarGrid } from './AvatarGrid';
 import { DeleteProjectDialog } from './DeleteProjectDialog';
@@ -29,6 +30,7 @@ export const ProjectView = ({ projectId, avatarId }: ProjectViewProps) => {
   const inputRef = useRef<HTMLInputElement>(null);
   const [uploadFiles, setUploadFiles] = useState<File[] | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const [generating, setGenerating] = useState(false);
 
   const selected = avatarId ? (avatars.find((avatar) => avatar.id === avatarId) ?? null) : null;
   const select = useCallback((id: string | null) => navigate({ kind: 'project', projectId, avatarId: id }, { replace: true }), [projectId]);
@@ -48,7 +50,7 @@ export const ProjectView = ({ projectId, avatarId }: ProjectViewProps) => {
     },
     [toast],
   );
-  const drop = useDropFiles(onFiles, project !== null && uploadFiles === null);
+  const drop = useDropFiles(onFiles, project !== null && uploadFiles === null && !generating);
 
   if (!project) return <ProjectStatus projectId={projectId} />;
 
@@ -61,20 +63,26 @@ export const ProjectView = ({ projectId, avatarId }: ProjectViewProps) => {
   return (
     <div className={`project-view${drop.dragging ? ' project-view--dragging' : ''}`} {...drop.handlers}>
       <div className="project-view__main">
-        <ProjectHeader project={project} onUpload={() => inputRef.current?.click()} onDelete={() => setDeleting(true)} />
+        <ProjectHeader project={project} onUpload={() => inputRef.current?.click()} onGenerate={() => setGenerating(true)} onDelete={() => setDeleting(true)} />
         {avatars.length === 0 ? (
           <div className="project-view__empty">
             <EmptyState
-              icon="upload"
+              icon="image"
               title="No avatars yet"
               action={
-                <button type="button" className="btn btn--primary btn--large" onClick={() => inputRef.current?.click()}>
-                  <Icon name="upload" size={16} />
-                  Choose images
-                </button>
+                <div className="project-view__empty-actions">
+                  <button type="button" className="btn btn--primary btn--large" onClick={() => setGenerating(true)}>
+                    <Icon name="sparkles" size={16} />
+                    Generate avatars
+                  </button>
+                  <button type="button" className="btn btn--secondary btn--large" onClick={() => inputRef.current?.click()}>
+                    <Icon name="upload" size={16} />
+                    Choose images
+                  </button>
+                </div>
               }
             >
-              Drag JPEG, PNG or WebP images anywhere here, or choose them from your computer.
+              Generate avatars from a description, or drag JPEG, PNG or WebP images anywhere here.
             </EmptyState>
           </div>
         ) : (
@@ -103,6 +111,7 @@ export const ProjectView = ({ projectId, avatarId }: ProjectViewProps) => {
         }}
       />
       {uploadFiles && <UploadModal project={project} files={uploadFiles} onClose={() => setUploadFiles(null)} />}
+      {generating && <GenerateModal project={project} onClose={() => setGenerating(false)} />}
       {deleting && <DeleteProjectDialog project={project} onClose={() => setDeleting(false)} />}
     </div>
   );

@@ -1,0 +1,80 @@
+import { useId } from 'react';
+import { GENERATION_LIMITS, LIMITS } from '../../../../shared/vocabulary';
+import { Disclosure } from '../../components/Disclosure';
+import { Field } from '../../components/fields/Field';
+import { NumberField } from '../../components/fields/NumberField';
+import { TextField } from '../../components/fields/TextField';
+import type { FieldErrors } from '../../lib/drafts';
+import { MODEL_OPTIONS, countOf, modelOption, withModel, type GenerateDraft } from './generateDraft';
+import { SeedField } from './SeedField';
+import { SizePresets } from './SizePresets';
+
+interface GenerateSettingsProps {
+  draft: GenerateDraft;
+  onChange(draft: GenerateDraft): void;
+  errors: FieldErrors;
+}
+
+/** Model, size, how many, seed, and the advanced knobs: the column beside the recipe. */
+export const GenerateSettings = ({ draft, onChange, errors }: GenerateSettingsProps) => {
+  const modelId = useId();
+  const set = <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) => onChange({ ...draft, [key]: value });
+  const model = modelOption(draft.model);
+  const several = countOf(draft) > 1;
+  const schnellOffAdvice = model.steps < 10 && Number(draft.steps) > 8;
+  return (
+    <div className="generate-settings">
+      <Field id={modelId} label="Model" hint={model.hint} error={errors.model}>
+        <select id={modelId} className="input select" value={draft.model} onChange={(event) => onChange(withModel(draft, MODEL_OPTIONS.find((option) => option.id === event.target.value)?.id ?? draft.model))}>
+          {MODEL_OPTIONS.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <SizePresets value={draft.size} onChange={(size) => set('size', size)} error={errors.size} />
+      <div className="generate-settings__pair">
+        <NumberField label="How many" value={draft.count} onChange={(count) => set('count', count)} min={1} max={GENERATION_LIMITS.count} error={errors.count} />
+        <TextField
+          label="Name"
+          optional
+          value={draft.name}
+          onChange={(name) => set('name', name)}
+          maxLength={LIMITS.avatarName}
+          error={errors.name}
+          placeholder="From the persona"
+        />
+      </div>
+      {several && !errors.name && draft.name.trim() !== '' && (
+        <p className="field__hint generate-settings__numbering">
+          Named “{draft.name.trim()} 1”, “{draft.name.trim()} 2”…
+        </p>
+      )}
+      <SeedField value={draft.seed} onChange={(seed) => set('seed', seed)} several={several} error={errors.seed} />
+      <Disclosure title="Advanced" summary={`${draft.steps || '–'} steps · guidance ${draft.guidance || '–'}`} forceOpen={Boolean(errors.steps || errors.guidance)}>
+        <div className="generate-settings__pair">
+          <NumberField
+            label="Steps"
+            value={draft.steps}
+            onChange={(steps) => set('steps', steps)}
+            min={1}
+            max={GENERATION_LIMITS.stepsMax}
+            error={errors.steps}
+            hint={schnellOffAdvice ? 'Schnell wants about 4.' : `Usually ${model.steps}.`}
+          />
+          <NumberField
+            label="Guidance"
+            value={draft.guidance}
+            onChange={(guidance) => set('guidance', guidance)}
+            min={0}
+            max={GENERATION_LIMITS.guidanceMax}
+            step={0.5}
+            error={errors.guidance}
+            hint="Prompt adherence; usually 3.5."
+          />
+        </div>
+      </Disclosure>
+    </div>
+  );
+};
