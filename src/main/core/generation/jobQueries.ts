@@ -24,7 +24,8 @@ export const listGenerations = (db: Queryable, { projectId, statuses, limit = 20
     .select({ row: generations, avatarId: avatarOf })
     .from(generations)
     .where(and(projectId ? eq(generations.projectId, projectId) : undefined, statuses?.length ? inArray(generations.status, statuses) : undefined))
-    .orderBy(desc(generations.createdAt), desc(generations.id))
+    // Active jobs first, so a long history of finished ones can never push a queued job past the limit.
+    .orderBy(desc(sql`${generations.status} in ('pending', 'processing')`), desc(generations.createdAt), desc(generations.id))
     .limit(limit)
     .all()
     .map((found) => rowToGeneration(found.row, found.avatarId));

@@ -34,14 +34,14 @@ const seconds = (ms: number): string => `${Math.max(1, Math.round(ms / 1000))} s
 
 export const hfMessages = {
   tokenMissing: (): string =>
-    `No Hugging Face token is set. Create a fine-grained token with the ${PERMISSION} permission at ${TOKENS_PAGE}, then add it in Settings (the CLI also reads HF_TOKEN).`,
+    `No Hugging Face token is set. Create a fine-grained token with the ${PERMISSION} permission at ${TOKENS_PAGE}, then set it as HF_TOKEN for Avatar Creator (the app, the web bridge and the CLI read it) and resume the queue.`,
   tokenMalformed: (): string =>
-    `The Hugging Face token contains spaces or characters a token cannot have. Copy it again from ${TOKENS_PAGE} and paste it in Settings.`,
-  tokenUnreadable: (): string => 'The stored Hugging Face token could not be read. Enter it again in Settings.',
+    `The Hugging Face token contains spaces or characters a token cannot have. Copy it again from ${TOKENS_PAGE} and set it as HF_TOKEN.`,
+  tokenUnreadable: (): string => 'The Hugging Face token could not be read. Set it again as HF_TOKEN.',
   auth: (target: HfTarget, status: number, detail: string | null): string =>
     `${serviceName(target)} refused the token (${httpPart(status, detail)}). The token is invalid, expired, ` +
     `${target === 'endpoint' ? 'has no access to this endpoint, ' : ''}or lacks the ${PERMISSION} permission. ` +
-    `Create a fine-grained token with that permission at ${TOKENS_PAGE}, enter it in Settings, then resume the queue.`,
+    `Create a fine-grained token with that permission at ${TOKENS_PAGE}, set it as HF_TOKEN, then resume the queue.`,
   credits: (status: number, detail: string | null): string =>
     `Your Hugging Face account is out of Inference Providers credits (${httpPart(status, detail)}). ` +
     `Buy credits or upgrade to PRO at ${BILLING_PAGE}, then resume the queue.`,
@@ -56,10 +56,10 @@ export const hfMessages = {
     `${serviceName(target)} rejected the request (${httpPart(status, detail)}). Retrying will not help: check the model, size and settings.`,
   notFound: (target: HfTarget, detail: string | null): string =>
     target === 'endpoint'
-      ? `Nothing answers at the Inference Endpoint URL (HTTP 404${detail ? `: ${detail}` : ''}). Check the URL in Settings.`
+      ? `Nothing answers at the Inference Endpoint URL (HTTP 404${detail ? `: ${detail}` : ''}). Check AVATAR_CREATOR_HF_ENDPOINT.`
       : `Hugging Face does not know this model (HTTP 404${detail ? `: ${detail}` : ''}). Check the model name.`,
   routing: (detail: string): string =>
-    `Hugging Face cannot route this request: ${detail} Choose another inference provider (or auto) in Settings.`,
+    `Hugging Face cannot route this request: ${detail} Choose another inference provider (or auto) with AVATAR_CREATOR_HF_PROVIDER.`,
   badOutput: (target: HfTarget, what: string): string =>
     `${serviceName(target)} answered with ${what} instead of an image.`,
   network: (target: HfTarget, reason: string): string => `Could not reach ${serviceObject(target)}: ${reason}.`,
@@ -70,5 +70,5 @@ export const hfMessages = {
   badProvider: (name: string, known: readonly string[]): string =>
     `“${name}” is not an inference provider this app knows. Choose auto or one of: ${known.join(', ')}.`,
   badEndpoint: (): string =>
-    'The Inference Endpoint URL must be an https:// address (http:// only for this computer). Check it in Settings.',
+    'The Inference Endpoint URL must be an https:// address (http:// only for this computer). Check AVATAR_CREATOR_HF_ENDPOINT.',
 } as const;
