@@ -181,7 +181,7 @@ export class GenerationPool {
       if (!provider) throw describeFailure.unknownProvider(job.provider);
       const params = JSON.parse(job.params) as Omit<ResolvedParams, 'provider' | 'model' | 'seed'>;
       const image = await provider.generate(
-        { prompt: job.prompt, negativePrompt: job.negativePrompt, model: job.model, seed: job.seed, ...params },
+        { prompt: job.prompt, negativePrompt: job.negativePrompt, model: job.model, seed: job.seed, ...params, recipe: JSON.parse(job.recipe) },
         { signal: running.controller.signal, onStage: (stage) => this.enterStage(running, stage) },
       );
       if (running.stage === 'generating') this.typicalDuration.add(ctx.now() - running.stageStartedAt);

@@ -1,9 +1,11 @@
-import type { ResolvedParams } from '../../../shared/domain';
+import type { Recipe, ResolvedParams } from '../../../shared/domain';
 
 /** One image request, fully resolved: what the provider is asked, and what the job stores. */
 export interface ProviderRequest extends Omit<ResolvedParams, 'provider'> {
   prompt: string;
   negativePrompt: string | null;
+  /** The job's recipe, for providers that draw from attributes rather than read a prompt (offline). */
+  recipe?: Recipe;
 }
 
 export interface ProviderContext {
