@@ -5,7 +5,13 @@ import {
   GENDERS,
   GENERATION_LIMITS,
   LIMITS,
+  PRESET_CATEGORIES,
   PROVIDER_KINDS,
+  SEARCH_LIMITS,
+  SOURCE_TYPES,
+  AVATAR_SORTS,
+  USAGE_LIMITS,
+  type PresetCategory,
   type GenerationPriority,
   type GenerationStage,
   type GenerationStatus,
@@ -219,4 +225,102 @@ export interface QueueStatus {
   concurrency: { ceiling: number; effective: number };
   circuit: (typeof CIRCUIT_STATES)[number];
   counts: { pending: number; processing: number };
+}
+
+// ── Search ───────────────────────────────────────────────────────────────────────────────────
+
+const filterValues = <T extends z.ZodType>(item: T) => z.array(item).min(1).max(SEARCH_LIMITS.filterValues).optional();
+
+export const avatarSearchSchema = z
+  .object({
+    /** Full-text over name, persona fields and prompt; words are matched as prefixes. */
+    query: z.string().trim().max(SEARCH_LIMITS.query).optional(),
+    projectId: projectIdSchema.optional(),
+    gender: filterValues(z.enum(GENDERS)),
+    ageRange: filterValues(z.enum(AGE_RANGES)),
+    style: filterValues(z.string().trim().min(1).max(LIMITS.attribute)),
+    sourceType: filterValues(z.enum(SOURCE_TYPES)),
+    provider: filterValues(z.string().trim().min(1).max(50)),
+    model: filterValues(z.string().trim().min(1).max(200)),
+    sort: z.enum(AVATAR_SORTS).optional(),
+    limit: z.number().int().min(1).max(SEARCH_LIMITS.pageMax).optional(),
+    /** Opaque: the `nextCursor` of the previous page. */
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+export interface AvatarPage {
+  items: Avatar[];
+  nextCursor: string | null;
+  total: number;
+}
+
+// ── Usage ────────────────────────────────────────────────────────────────────────────────────
+
+export const usageRecordSchema = z
+  .object({
+    avatarId: avatarIdSchema,
+    appId: z.string().trim().min(1).max(USAGE_LIMITS.appId),
+    appName: z.string().trim().min(1).max(USAGE_LIMITS.appName),
+    action: z.string().trim().min(1).max(USAGE_LIMITS.action),
+    referenceId: z.string().trim().max(USAGE_LIMITS.referenceId).optional(),
+    referenceType: z.string().trim().max(USAGE_LIMITS.referenceType).optional(),
+    metadata: z
+      .record(z.string().max(100), z.unknown())
+      .refine((value) => JSON.stringify(value).length <= USAGE_LIMITS.metadataBytes, `must be at most ${USAGE_LIMITS.metadataBytes} bytes as JSON`)
+      .optional(),
+  })
+  .strict();
+
+export interface UsageRecord {
+  id: string;
+  avatarId: string;
+  appId: string;
+  appName: string;
+  action: string;
+  referenceId: string | null;
+  referenceType: string | null;
+  metadata: Record<string, unknown> | null;
+  createdAt: number;
+}
+
+export interface LibraryStats {
+  avatars: number;
+  projects: number;
+  bySource: { sourceType: SourceType; count: number }[];
+  /** The last 30 days, oldest first, days in UTC. */
+  generationsPerDay: { day: string; completed: number; failed: number }[];
+  mostUsed: { avatarId: string; name: string; projectId: string; usageCount: number; lastUsedAt: number | null }[];
+  perApp: { appId: string; appName: string; count: number; lastUsed: number }[];
+}
+
+// ── Presets ──────────────────────────────────────────────────────────────────────────────────
+
+export const presetIdSchema = z.string().regex(idPattern('preset'), 'must be a preset id (pst_…)');
+
+export const presetInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(LIMITS.avatarName),
+    category: z.enum(PRESET_CATEGORIES),
+    description: z.string().trim().max(LIMITS.projectDescription).optional(),
+    persona: personaSchema.partial().optional(),
+    attributes: attributesSchema.partial().optional(),
+    prompt: promptText.optional(),
+  })
+  .strict();
+
+export interface Preset {
+  id: string;
+  name: string;
+  category: PresetCategory;
+  description: string | null;
+  persona: Partial<Persona>;
+  attributes: Partial<Attributes>;
+  prompt: string;
+  isBuiltin: boolean;
+  usageCount: number;
+  /** Avatar id of the preview image drawn offline for this preset; null until drawn. */
+  previewAvatarId: string | null;
+  createdAt: number;
+  updatedAt: number;
 }

@@ -23,6 +23,17 @@ export const COMMAND_NAMES = [
   'queue.pause',
   'queue.resume',
   'queue.setConcurrency',
+  'generations.vary',
+  'avatars.search',
+  'usage.record',
+  'usage.list',
+  'stats.get',
+  'presets.list',
+  'presets.get',
+  'presets.create',
+  'presets.update',
+  'presets.delete',
+  'presets.use',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -33,6 +44,8 @@ export const EVENT_NAMES = [
   'generation.changed',
   'generation.progress',
   'queue.changed',
+  'preset.changed',
+  'preset.deleted',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -33,8 +33,8 @@ export type ImageVariant = (typeof IMAGE_VARIANTS)[number];
 export const GENERATION_STATUSES = ['pending', 'processing', 'completed', 'failed', 'cancelled'] as const;
 export const GENERATION_STAGES = ['queued', 'submitting', 'generating', 'saving', 'done'] as const;
 export const GENERATION_PRIORITIES = ['interactive', 'batch'] as const;
-/** Where images come from. The offline drawer joins with the presets issue. */
-export const PROVIDER_KINDS = ['huggingface'] as const;
+/** Where images come from: Hugging Face inference, or drawn on this machine with no network or token. */
+export const PROVIDER_KINDS = ['huggingface', 'offline'] as const;
 export const HF_MODELS = {
   fluxDev: 'black-forest-labs/FLUX.1-dev',
   fluxSchnell: 'black-forest-labs/FLUX.1-schnell',
@@ -68,3 +68,26 @@ export type GenerationStatus = (typeof GENERATION_STATUSES)[number];
 export type GenerationStage = (typeof GENERATION_STAGES)[number];
 export type GenerationPriority = (typeof GENERATION_PRIORITIES)[number];
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+
+export const AVATAR_SORTS = ['newest', 'most_used', 'recently_used', 'name'] as const;
+export type AvatarSort = (typeof AVATAR_SORTS)[number];
+
+export const PRESET_CATEGORIES = ['professional', 'casual', 'sports', 'fashion', 'traditional', 'creative'] as const;
+export type PresetCategory = (typeof PRESET_CATEGORIES)[number];
+
+/** The platform's own validation for usage history (its trackUsage schema). */
+export const USAGE_LIMITS = {
+  appId: 50,
+  appName: 100,
+  action: 100,
+  referenceId: 100,
+  referenceType: 50,
+  metadataBytes: 4096,
+} as const;
+
+export const SEARCH_LIMITS = {
+  query: 200,
+  pageMax: 500,
+  pageDefault: 100,
+  filterValues: 10,
+} as const;

@@ -4,6 +4,7 @@ import type { GenerationService } from '../../src/main/core/generation/generatio
 import type { ProjectService } from '../../src/main/core/projects/projectService';
 import { avatarHandlers } from '../../src/main/core/router/avatarHandlers';
 import { generationHandlers } from '../../src/main/core/router/generationHandlers';
+import { presetHandlers, searchAndUsageHandlers } from '../../src/main/core/router/libraryHandlers';
 import { projectHandlers } from '../../src/main/core/router/projectHandlers';
 import type { HandlerGroup, Handlers } from '../../src/main/core/router/router';
 import { commandInputs } from '../../src/shared/contract';
@@ -11,16 +12,21 @@ import { COMMAND_NAMES, EVENT_NAMES } from '../../src/shared/names';
 import { openTestLibrary } from '../helpers/library';
 
 // These lines are checked by `npm run typecheck`: each @ts-expect-error must stay an error.
-export const compileTimeChecks = (projects: ProjectService, avatars: AvatarService, generations: GenerationService) => {
+export const compileTimeChecks = (
+  projects: ProjectService,
+  avatars: AvatarService,
+  generations: GenerationService,
+  rest: { searchAndUsage: ReturnType<typeof searchAndUsageHandlers>; presets: ReturnType<typeof presetHandlers> },
+) => {
   // @ts-expect-error a router without the generation handlers does not compile
-  const missing: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars) };
+  const missing: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...rest.searchAndUsage, ...rest.presets };
   // @ts-expect-error a handler for a command the contract does not have does not compile
   const extra: HandlerGroup<'projects.list'> = { 'projects.list': () => projects.list(), 'projects.explode': () => null };
   // @ts-expect-error a handler group cannot name a command outside the contract
   const unknown: HandlerGroup<'projects.explode'> = {};
   // @ts-expect-error a handler must return the contract's output type
   const wrongOutput: HandlerGroup<'projects.list'> = { 'projects.list': () => 'not a list' };
-  const complete: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...generationHandlers(generations) };
+  const complete: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...generationHandlers(generations), ...rest.searchAndUsage, ...rest.presets };
   return [missing, extra, unknown, wrongOutput, complete];
 };
 

@@ -29,6 +29,8 @@ export const presets = sqliteTable(
     prompt: text('prompt').notNull(),
     isBuiltin: integer('is_builtin', { mode: 'boolean' }).notNull().default(false),
     usageCount: integer('usage_count').notNull().default(0),
+    /** A user preset saved from an avatar shows that avatar; built-in presets ship their own preview. */
+    previewAvatarId: text('preview_avatar_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -187,7 +189,7 @@ export const changeFeed = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     origin: text('origin').notNull(),
-    entity: text('entity', { enum: ['project', 'avatar', 'generation'] }).notNull(),
+    entity: text('entity', { enum: ['project', 'avatar', 'generation', 'preset'] }).notNull(),
     entityId: text('entity_id').notNull(),
     kind: text('kind', { enum: ['changed', 'deleted'] }).notNull(),
     projectId: text('project_id'),

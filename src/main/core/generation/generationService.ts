@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { CommandArgs } from '../../../shared/contract';
-import type { Generation, QueueStatus } from '../../../shared/domain';
+import type { Generation, GenerationParamsInput, QueueStatus } from '../../../shared/domain';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { GENERATION_DEFAULTS, GENERATION_LIMITS } from '../../../shared/vocabulary';
-import { projects } from '../db/schema';
+import { avatars, projects } from '../db/schema';
 import type { LibraryContext } from '../library/context';
 import { projectNotFound } from '../projects/projectService';
 import { compilePrompt, defaultAvatarName } from './compilePrompt';
@@ -15,6 +15,8 @@ import type { GenerationPool } from './pool';
 import type { SettingsSource } from './settings';
 
 const SEED_SPACE = GENERATION_LIMITS.seedMax + 1;
+
+export type EnqueueArgs = CommandArgs<'generations.create'> & { sourceAvatarId?: string | null; presetId?: string | null };
 
 const generationNotFound = (id: string): AppError => new AppError(ErrorCode.NOT_FOUND, `No generation with id ${id}.`);
 
@@ -28,8 +30,34 @@ export class GenerationService {
     private readonly randomSeed: () => number = () => randomInt(0, SEED_SPACE),
   ) {}
 
+  create(args: CommandArgs<'generations.create'>): Generation[] {
+    return this.enqueue(args);
+  }
+
+  /** "More like this": the avatar's own recipe and settings again, with fresh seeds, remembering the parent. */
+  vary({ avatarId, count = 1 }: CommandArgs<'generations.vary'>): Generation[] {
+    const source = this.ctx.db
+      .select({ projectId: avatars.projectId, name: avatars.name, generationId: avatars.generationId, presetId: avatars.presetId })
+      .from(avatars)
+      .where(eq(avatars.id, avatarId))
+      .get();
+    if (!source) throw new AppError(ErrorCode.NOT_FOUND, `No avatar with id ${avatarId}.`);
+    const job = source.generationId ? findGeneration(this.ctx.db, source.generationId) : null;
+    if (!job) throw new AppError(ErrorCode.INVALID_STATE, 'This avatar was not generated here, so it has no recipe to vary.');
+    const { seed: _seed, ...params } = job.params;
+    return this.enqueue({
+      projectId: source.projectId,
+      recipe: job.recipe,
+      params: { ...params, provider: params.provider as GenerationParamsInput['provider'] },
+      count,
+      name: `${source.name} variation`.slice(0, 100),
+      sourceAvatarId: avatarId,
+      presetId: source.presetId,
+    });
+  }
+
   /** Every job is a committed row before its id is returned; the pool is only woken afterwards. */
-  create({ projectId, recipe, params = {}, count = 1, name, priority }: CommandArgs<'generations.create'>): Generation[] {
+  enqueue({ projectId, recipe, params = {}, count = 1, name, priority, sourceAvatarId = null, presetId = null }: EnqueueArgs): Generation[] {
     const found = this.ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get();
     if (!found) throw projectNotFound(projectId);
     const defaults = this.settings.generation();
@@ -39,6 +67,8 @@ export class GenerationService {
     const jobs: NewJob[] = Array.from({ length: count }, (_, index) => ({
       projectId,
       batchId,
+      sourceAvatarId,
+      presetId,
       name: name === undefined ? defaultAvatarName(recipe, index, count) : count > 1 ? `${name} ${index + 1}`.slice(0, 100) : name,
       // One request alone is interactive; several are a batch unless the caller says otherwise.
       priority: priority ?? (count > 1 ? 'batch' : 'interactive'),

@@ -19,6 +19,9 @@ export interface NewJob {
   prompt: string;
   negativePrompt: string | null;
   params: ResolvedParams;
+  /** Lineage: the avatar this one varies or was made from. */
+  sourceAvatarId?: string | null;
+  presetId?: string | null;
 }
 
 const changed = (row: Pick<GenerationRow, 'id' | 'projectId'>) => ({ entity: 'generation' as const, entityId: row.id, kind: 'changed' as const, projectId: row.projectId });
@@ -50,6 +53,8 @@ export class JobStore {
       model: job.params.model,
       provider: job.params.provider,
       params: JSON.stringify({ width: job.params.width, height: job.params.height, steps: job.params.steps, guidance: job.params.guidance }),
+      sourceAvatarId: job.sourceAvatarId ?? null,
+      presetId: job.presetId ?? null,
       // Keeps the order of a batch stable even within one millisecond.
       createdAt: at + index / 1000,
       updatedAt: at,

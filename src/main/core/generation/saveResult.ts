@@ -62,7 +62,7 @@ export const saveResult = async (ctx: LibraryContext, store: JobStore, owner: st
         projectId: job.projectId,
         name: job.name || 'Generated avatar',
         ...recipeColumns(job),
-        sourceType: 'text_to_image',
+        sourceType: job.presetId ? 'from_preset' : 'text_to_image',
         imageFormat: ingested.info.format,
         imageWidth: ingested.info.width,
         imageHeight: ingested.info.height,
@@ -75,6 +75,8 @@ export const saveResult = async (ctx: LibraryContext, store: JobStore, owner: st
         provider: job.provider,
         generationParams: job.params,
         generationId: job.id,
+        parentAvatarId: job.sourceAvatarId,
+        presetId: job.presetId,
         createdAt: at,
         updatedAt: at,
       })

@@ -14,7 +14,12 @@ import { EventBus } from '../events/eventBus';
 import { resolveImageRequest, type ResolvedImage } from '../images/imageRequest';
 import { ImageStore } from '../images/imageStore';
 import { ProjectService } from '../projects/projectService';
+import { AvatarSearch } from '../avatars/avatarSearch';
+import { PresetService } from '../presets/presetService';
 import { avatarHandlers } from '../router/avatarHandlers';
+import { presetHandlers, searchAndUsageHandlers } from '../router/libraryHandlers';
+import { StatsService } from '../usage/statsService';
+import { UsageService } from '../usage/usageService';
 import { generationHandlers } from '../router/generationHandlers';
 import { projectHandlers } from '../router/projectHandlers';
 import { createRouter, type Logger, type Router } from '../router/router';
@@ -106,7 +111,17 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
     }),
   });
   const generations = new GenerationService(ctx, jobs, pool, settings);
-  const router = createRouter({ ...projectHandlers(projects), ...avatarHandlers(avatars), ...generationHandlers(generations) }, log);
+  const presets = new PresetService(ctx, generations);
+  const router = createRouter(
+    {
+      ...projectHandlers(projects),
+      ...avatarHandlers(avatars),
+      ...generationHandlers(generations),
+      ...searchAndUsageHandlers(new AvatarSearch(ctx), new UsageService(ctx), new StatsService(ctx)),
+      ...presetHandlers(presets),
+    },
+    log,
+  );
   // The pool follows job changes from every process: new work wakes it, a cancel aborts the run.
   events.subscribe((event) => {
     if (event.name === 'generation.changed') pool.onGenerationChanged(event.payload.generation.id, event.payload.generation.status);

@@ -10,7 +10,8 @@ type GenerationCommand =
   | 'queue.status'
   | 'queue.pause'
   | 'queue.resume'
-  | 'queue.setConcurrency';
+  | 'queue.setConcurrency'
+  | 'generations.vary';
 
 export const generationHandlers = (generations: GenerationService): HandlerGroup<GenerationCommand> => ({
   'generations.create': (args) => generations.create(args),
@@ -22,4 +23,5 @@ export const generationHandlers = (generations: GenerationService): HandlerGroup
   'queue.pause': () => generations.pause(),
   'queue.resume': () => generations.resume(),
   'queue.setConcurrency': ({ concurrency }) => generations.setConcurrency(concurrency),
+  'generations.vary': (args) => generations.vary(args),
 });

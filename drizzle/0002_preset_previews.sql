@@ -1,0 +1,1 @@
+ALTER TABLE `presets` ADD `preview_avatar_id` text;
