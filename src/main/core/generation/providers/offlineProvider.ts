@@ -97,7 +97,7 @@ export const renderOfflineAvatar = async (recipe: Recipe, seed: number, width: n
   return sharp(Buffer.from(svg))
     .resize(size.width, size.height, { fit: 'contain', background })
     .flatten({ background })
-    .png({ compressionLevel: 9, adaptiveFiltering: false })
+    .png()
     .toBuffer();
 };
 
