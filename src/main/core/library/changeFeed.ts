@@ -4,6 +4,7 @@ import type { LibraryDb, Queryable } from '../db/open';
 import { changeFeed } from '../db/schema';
 import { findAvatar } from '../avatars/avatarQueries';
 import { findGeneration } from '../generation/jobQueries';
+import { findPreset } from '../presets/presetQueries';
 import { findProjectSummary } from '../projects/projectQueries';
 
 export type ChangeEntry = Pick<typeof changeFeed.$inferInsert, 'entity' | 'entityId' | 'kind' | 'projectId'>;
@@ -72,6 +73,11 @@ export class ChangeFeed {
     if (row.entity === 'generation') {
       const generation = findGeneration(this.db, row.entityId);
       return generation ? { name: 'generation.changed', payload: { generation } } : null;
+    }
+    if (row.entity === 'preset') {
+      if (row.kind === 'deleted') return { name: 'preset.deleted', payload: { id: row.entityId } };
+      const preset = findPreset(this.db, row.entityId);
+      return preset ? { name: 'preset.changed', payload: { preset } } : null;
     }
     if (row.kind === 'deleted') return { name: 'avatar.deleted', payload: { id: row.entityId, projectId: row.projectId ?? '' } };
     const avatar = findAvatar(this.db, row.entityId);
