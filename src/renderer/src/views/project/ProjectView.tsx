@@ -10,8 +10,8 @@ import { ACCEPT_ATTRIBUTE, partitionImageFiles } from '../../lib/imageFiles';
 import { navigate } from '../../lib/route';
 import { GenerateModal } from '../../modals/generate/GenerateModal';
 import { UploadModal } from '../../modals/upload/UploadModal';
-import { AvatarGrid } from './AvatarGrid';
 import { DeleteProjectDialog } from './DeleteProjectDialog';
+import { ProjectGallery } from './ProjectGallery';
 import { ProjectHeader } from './ProjectHeader';
 import { ProjectStatus } from './ProjectStatus';
 import './ProjectView.css';
@@ -86,7 +86,7 @@ export const ProjectView = ({ projectId, avatarId }: ProjectViewProps) => {
             </EmptyState>
           </div>
         ) : (
-          <AvatarGrid avatars={avatars} selectedId={selected?.id ?? null} onOpen={select} />
+          <ProjectGallery project={project} avatars={avatars} openId={selected?.id ?? null} onOpen={select} />
         )}
       </div>
       {selected && <AvatarDetailPanel key={selected.id} avatar={selected} onClose={closeDetail} onDeleted={() => select(null)} />}
