@@ -6,6 +6,7 @@ import { formatBytes, formatDateTime } from '../../lib/format';
 import { ConfirmDialog } from '../../modals/ConfirmDialog';
 import { Icon } from '../Icon';
 import { Thumbnail } from '../Thumbnail';
+import { AvatarVariations } from '../variations/AvatarVariations';
 import { AvatarEditForm } from './AvatarEditForm';
 import { MoveAvatar } from './MoveAvatar';
 import './AvatarDetailPanel.css';
@@ -68,6 +69,7 @@ export const AvatarDetailPanel = ({ avatar, onClose, onDeleted }: AvatarDetailPa
             {image.width} × {image.height} · {image.format.toUpperCase()} · {formatBytes(image.byteSize)} · Added {formatDateTime(avatar.createdAt)}
           </figcaption>
         </figure>
+        <AvatarVariations avatar={avatar} />
         <AvatarEditForm key={avatar.id} avatar={avatar} />
         <section className="detail__section" aria-label="Organise">
           <MoveAvatar avatar={avatar} />

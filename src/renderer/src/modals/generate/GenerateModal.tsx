@@ -27,15 +27,17 @@ const focusFirstInvalid = (): void => {
 
 interface GenerateModalProps {
   project: ProjectSummary;
+  /** Start from this instead of what was last typed ("Use this recipe"). */
+  initialDraft?: GenerateDraft;
   onClose(): void;
 }
 
 /** A recipe (prompt, persona, appearance) and how to render it, queued as durable jobs in one call. */
-export const GenerateModal = ({ project, onClose }: GenerateModalProps) => {
+export const GenerateModal = ({ project, initialDraft, onClose }: GenerateModalProps) => {
   const transport = useTransport();
   const { upsertGenerations, setTrayOpen } = useActions();
   const toast = useToast();
-  const [draft, setDraft] = useState(remembered);
+  const [draft, setDraft] = useState(initialDraft ?? remembered);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
