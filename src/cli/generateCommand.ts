@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
-import { generationFromEnvironment } from '../main/core';
-import type { Generation } from '../shared/domain';
-import { AppError, ErrorCode } from '../shared/errors';
-import { followGenerations, type JobView } from './followGenerations';
 import type { Output } from './output';
 import { addPersonaOptions, personaInput, type PersonaFlags } from './personaOptions';
-import { ProgressBar } from './progressBar';
+import { numeric, providerFlag, runJobsHere, runUntilSettled } from './runGenerations';
 import type { CliSession } from './session';
 
 interface GenerateFlags extends PersonaFlags {
@@ -23,25 +19,6 @@ interface GenerateFlags extends PersonaFlags {
   guidance?: string;
 }
 
-const PROVIDER_ALIASES: Record<string, 'huggingface'> = { hf: 'huggingface', huggingface: 'huggingface' };
-
-/** Numbers pass through as numbers; anything else is left as text for the shared schema to refuse clearly. */
-const numeric = (text: string | undefined): number | string | undefined =>
-  text === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
-
-const jsonLine = (value: unknown): void => {
-  process.stdout.write(`${JSON.stringify(value)}\n`);
-};
-
-const summarize = (jobs: Generation[]) => ({
-  total: jobs.length,
-  completed: jobs.filter((job) => job.status === 'completed').length,
-  failed: jobs.filter((job) => job.status === 'failed').length,
-  cancelled: jobs.filter((job) => job.status === 'cancelled').length,
-  avatars: jobs.flatMap((job) => (job.avatarId ? [job.avatarId] : [])),
-  errors: jobs.flatMap((job) => (job.error && job.status === 'failed' ? [{ id: job.id, ...job.error }] : [])),
-});
-
 export const registerGenerateCommand = (program: Command, session: () => CliSession, output: () => Output): void => {
   addPersonaOptions(program.command('generate <project>').description('generate avatars with FLUX.1 (token from HF_TOKEN) and wait for them'))
     .option('--prompt <text>', 'free text added to the prompt compiled from persona and attributes')
@@ -49,7 +26,7 @@ export const registerGenerateCommand = (program: Command, session: () => CliSess
     .option('--count <n>', 'how many avatars (1–100)', '1')
     .option('--seed <n>', 'seed of the first image; the next ones count up (random when omitted)')
     .option('--model <id>', 'Hugging Face model, e.g. black-forest-labs/FLUX.1-schnell')
-    .option('--provider <name>', 'hf (Hugging Face)', 'hf')
+    .option('--provider <name>', 'hf (Hugging Face, needs HF_TOKEN) or offline (no network, no token); default: offline until HF_TOKEN is set')
     .option('--endpoint <url>', 'a dedicated Inference Endpoint URL')
     .option('--concurrency <n>', 'requests at once (1–32)')
     .option('--width <px>')
@@ -57,19 +34,9 @@ export const registerGenerateCommand = (program: Command, session: () => CliSess
     .option('--steps <n>')
     .option('--guidance <n>')
     .action(async (projectId: string, flags: GenerateFlags) => {
-      const provider = PROVIDER_ALIASES[flags.provider ?? 'hf'];
-      if (!provider) throw new AppError(ErrorCode.VALIDATION_FAILED, `--provider must be hf; the offline provider arrives with presets.`);
-      const concurrency = numeric(flags.concurrency);
+      const provider = providerFlag(flags.provider);
       const cli = session();
-      cli.runGenerations(
-        generationFromEnvironment(process.env, {
-          runJobs: true,
-          overrides: {
-            ...(flags.endpoint !== undefined && { endpointUrl: flags.endpoint }),
-            ...(typeof concurrency === 'number' && { concurrency: Math.min(32, Math.max(1, Math.trunc(concurrency))) }),
-          },
-        }),
-      );
+      runJobsHere(cli, { endpoint: flags.endpoint, concurrency: flags.concurrency });
       const { name, persona, attributes } = personaInput(flags);
       const created = await cli.call('generations.create', {
         projectId,
@@ -87,43 +54,4 @@ export const registerGenerateCommand = (program: Command, session: () => CliSess
       });
       await runUntilSettled(cli, output(), created);
     });
-};
-
-const runUntilSettled = async (cli: CliSession, output: Output, created: Generation[]): Promise<void> => {
-  const library = await cli.open();
-  const bar = !output.json && process.stdout.isTTY ? new ProgressBar(created.length) : null;
-  const report = (view: JobView, kind: 'changed' | 'progress') => {
-    if (bar) return bar.update(view);
-    if (kind === 'changed') {
-      const { id, status, stage, attempts, avatarId, error } = view.generation;
-      jsonLine({ event: 'generation', id, status, stage, attempts, avatarId, error });
-    }
-  };
-  if (!bar) for (const generation of created) jsonLine({ event: 'queued', id: generation.id, name: generation.name, seed: generation.params.seed });
-
-  // Ctrl-C cancels what has not finished, then lets the follow loop settle and report normally.
-  let interrupted = false;
-  const onInterrupt = () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    process.stderr.write('\nCancelling… (Ctrl-C again to quit at once)\n');
-    for (const generation of created) void cli.call('generations.cancel', { id: generation.id }).catch(() => undefined);
-  };
-  process.on('SIGINT', onInterrupt);
-  process.on('SIGTERM', onInterrupt);
-  try {
-    const { jobs: finished, pausedBy } = await followGenerations(library, created, { onChange: report });
-    bar?.done();
-    const summary = { ...summarize(finished), pausedBy };
-    if (output.json || !bar) jsonLine({ event: 'summary', ...summary });
-    else process.stdout.write(`${summary.completed} of ${summary.total} avatar(s) generated${summary.failed ? `, ${summary.failed} failed` : ''}${summary.cancelled ? `, ${summary.cancelled} cancelled` : ''}.\n${summary.errors.map((error) => `  ${error.id}: [${error.code}] ${error.message}`).join('\n')}\n`);
-    if (interrupted) process.exitCode = 130;
-    else if (summary.completed < summary.total) {
-      if (pausedBy) process.stderr.write(`Stopped: ${pausedBy.message}\nThe remaining jobs stay queued and run when generation resumes.\n`);
-      process.exitCode = 1;
-    }
-  } finally {
-    process.off('SIGINT', onInterrupt);
-    process.off('SIGTERM', onInterrupt);
-  }
 };

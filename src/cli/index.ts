@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ErrorCode, isAppError } from '../shared/errors';
 import { registerAvatarCommands } from './avatarCommands';
 import { registerGenerateCommand } from './generateCommand';
+import { registerPresetCommands } from './presetCommands';
 import { printError, type Output } from './output';
 import { registerProjectCommands } from './projectCommands';
 import { CliSession } from './session';
@@ -30,6 +31,7 @@ const main = async (argv: string[]): Promise<number> => {
   registerProjectCommands(program, currentSession, output);
   registerAvatarCommands(program, currentSession, output);
   registerGenerateCommand(program, currentSession, output);
+  registerPresetCommands(program, currentSession, output);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: (text) => !argv.includes('--json') && process.stderr.write(text) });
 
   try {

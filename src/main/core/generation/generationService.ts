@@ -9,6 +9,7 @@ import { avatars, projects } from '../db/schema';
 import type { LibraryContext } from '../library/context';
 import { projectNotFound } from '../projects/projectService';
 import { compilePrompt, defaultAvatarName } from './compilePrompt';
+import { OFFLINE_MODEL } from './providers/offlineProvider';
 import { findGeneration, listGenerations } from './jobQueries';
 import type { JobStore, NewJob } from './jobStore';
 import type { GenerationPool } from './pool';
@@ -78,7 +79,8 @@ export class GenerationService {
       negativePrompt,
       params: {
         provider: params.provider ?? defaults.provider,
-        model: params.model ?? defaults.model,
+        // The offline drawer has one "model"; recording FLUX for it would misdescribe the avatar.
+        model: params.model ?? ((params.provider ?? defaults.provider) === 'offline' ? OFFLINE_MODEL : defaults.model),
         width: params.width ?? GENERATION_DEFAULTS.width,
         height: params.height ?? GENERATION_DEFAULTS.height,
         steps: params.steps ?? GENERATION_DEFAULTS.steps,
