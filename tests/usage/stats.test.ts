@@ -182,7 +182,7 @@ describe('library stats', () => {
     try {
       const size: LargeLibrarySize = FULL_SIZE
         ? { projects: 200, avatars: 100_000, usages: 1_000_000, generations: 100_000, apps: 20 }
-        : { projects: 20, avatars: 4_000, usages: 40_000, generations: 2_000, apps: 12 };
+        : { projects: 20, avatars: 2_000, usages: 30_000, generations: 1_000, apps: 12 };
       const timed = await openTestLibrary({ dir, now: () => NOW, sweepOnOpen: false });
       await timed.library.close();
       let start = performance.now();
