@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { openLibrary, type Library } from '../src/main/core';
 import { seedAvatarRows } from '../tests/helpers/seed';
+import { benchGeneration } from './generation';
 
 const MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 const UPLOADS = 40;
@@ -100,6 +101,7 @@ const main = async () => {
       machine: { cpus: os.cpus().length, node: process.version, platform: `${process.platform}-${process.arch}` },
       upload: await benchUpload(work),
       listing: await benchListing(work),
+      generation: await benchGeneration(),
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
