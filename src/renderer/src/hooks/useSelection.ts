@@ -59,8 +59,11 @@ export const useSelection = (items: readonly { id: string }[]): Selection => {
         else next.add(id);
         nextAnchor = id;
       } else {
-        // A range keeps its anchor, so Shift-clicks (or Shift+arrows) in a row reshape one range.
-        if (indexOf(nextAnchor) === -1) nextAnchor = indexOf(fallbackFrom) !== -1 ? (fallbackFrom ?? null) : id;
+        // A range keeps its anchor, so Shift-clicks (or Shift+arrows) in a row reshape one range;
+        // with nothing selected it starts where focus is.
+        if (indexOf(nextAnchor) === -1 || (idsRef.current.size === 0 && indexOf(fallbackFrom) !== -1)) {
+          nextAnchor = indexOf(fallbackFrom) !== -1 ? (fallbackFrom ?? null) : id;
+        }
         const from = indexOf(nextAnchor);
         const to = indexOf(id);
         next = mode === 'addRange' ? new Set(idsRef.current) : new Set();
@@ -78,7 +81,11 @@ export const useSelection = (items: readonly { id: string }[]): Selection => {
 
   const selectAll = useCallback(() => commit(new Set(itemsRef.current.map((item) => item.id))), [commit]);
   const set = useCallback((values: Iterable<string>) => void commit(new Set(values)), [commit]);
-  const clear = useCallback(() => void commit(EMPTY), [commit]);
+  const clear = useCallback(() => {
+    anchorRef.current = null;
+    setAnchor(null);
+    commit(EMPTY);
+  }, [commit]);
 
   return { ids, ordered, anchor, select, selectAll, set, clear };
 };

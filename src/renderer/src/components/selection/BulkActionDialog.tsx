@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { useTransport } from '../../hooks/appContext';
-import { errorLine } from '../../lib/errorText';
+import { describeError, errorLine } from '../../lib/errorText';
 import { Modal } from '../../modals/Modal';
 import { Icon } from '../Icon';
 import { Spinner } from '../Spinner';
@@ -175,7 +175,9 @@ export const BulkActionDialog = ({
               {outcome.failed.map((failure) => (
                 <li key={failure.id}>
                   <strong>{failure.name}</strong>
-                  <span>{errorLine(failure.error)}</span>
+                  <span>
+                    {describeError(failure.error).title}. {errorLine(failure.error)}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -31,7 +31,8 @@ export const BulkDeleteDialog = ({ targets, openId, onFinished, onClose }: BulkD
   const run = async (target: BulkTarget) => {
     if (target.id === openId) controller.expectRemoval(target.id);
     const result = await transport.invoke('avatars.delete', { id: target.id });
-    if (!result.ok) {
+    // Already gone (deleted in another window meanwhile) is what was asked for.
+    if (!result.ok && result.error.code !== 'NOT_FOUND') {
       if (target.id === openId) controller.takeExpectedRemoval(target.id);
       return result.error;
     }

@@ -9,8 +9,8 @@ import { gridLayout, nextIndex } from './gridLayout';
 import { useKeepInView } from './useKeepInView';
 import './AvatarGrid.css';
 
-/** Ask for the next page when the rendered rows reach this close to the end (overscan adds 3 more). */
-const END_REACHED_ROWS = 2;
+/** Ask for the next page when the rows in view come this close to the last row loaded. */
+const END_REACHED_ROWS = 3;
 
 interface AvatarGridProps {
   avatars: readonly Avatar[];
@@ -97,9 +97,11 @@ export const AvatarGrid = ({
     }
   });
 
+  // The rows in view, not the overscan ones: a first page that fills the screen is not "the end".
+  const lastVisibleRow = virtualizer.range?.endIndex ?? lastRow;
   useEffect(() => {
-    if (onEndReached && rowCount > 0 && width > 0 && lastRow >= rowCount - 1 - END_REACHED_ROWS) onEndReached();
-  }, [lastRow, onEndReached, rowCount, width]);
+    if (onEndReached && rowCount > 0 && width > 0 && lastVisibleRow >= rowCount - 1 - END_REACHED_ROWS) onEndReached();
+  }, [lastVisibleRow, onEndReached, rowCount, width]);
 
   const onPress = useCallback(
     (id: string, index: number, event: MouseEvent, check: boolean) => {
