@@ -3,6 +3,7 @@ import { ErrorCode, isAppError } from '../shared/errors';
 import { registerAvatarCommands } from './avatarCommands';
 import { registerGenerateCommand } from './generateCommand';
 import { registerPresetCommands } from './presetCommands';
+import { registerUsageCommands } from './usageCommands';
 import { printError, type Output } from './output';
 import { registerProjectCommands } from './projectCommands';
 import { CliSession } from './session';
@@ -30,6 +31,7 @@ const main = async (argv: string[]): Promise<number> => {
 
   registerProjectCommands(program, currentSession, output);
   registerAvatarCommands(program, currentSession, output);
+  registerUsageCommands(program, currentSession, output);
   registerGenerateCommand(program, currentSession, output);
   registerPresetCommands(program, currentSession, output);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: (text) => !argv.includes('--json') && process.stderr.write(text) });

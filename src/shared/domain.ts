@@ -267,7 +267,13 @@ export const usageRecordSchema = z
     referenceType: z.string().trim().max(USAGE_LIMITS.referenceType).optional(),
     metadata: z
       .record(z.string().max(100), z.unknown())
-      .refine((value) => JSON.stringify(value).length <= USAGE_LIMITS.metadataBytes, `must be at most ${USAGE_LIMITS.metadataBytes} bytes as JSON`)
+      .refine((value) => {
+        try {
+          return new TextEncoder().encode(JSON.stringify(value)).length <= USAGE_LIMITS.metadataBytes;
+        } catch {
+          return false;
+        }
+      }, `must be at most ${USAGE_LIMITS.metadataBytes} bytes as JSON`)
       .optional(),
   })
   .strict();

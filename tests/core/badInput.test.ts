@@ -122,3 +122,20 @@ describe('bad input gets a clear code and writes nothing', () => {
     await expectNothingWritten();
   });
 });
+
+describe('values JSON cannot hold', () => {
+  it('come back as VALIDATION_FAILED, never as a thrown error', async () => {
+    const lib = await openTestLibrary();
+    const circular: Record<string, unknown> = {};
+    circular.self = circular;
+    for (const metadata of [circular, { big: 10n }]) {
+      const result = await lib.library.router.invoke(
+        'usage.record',
+        { avatarId: 'ava_000000000000000000000000', appId: 'a', appName: 'A', action: 'x', metadata },
+        { shell: 'test' },
+      );
+      expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    }
+    await lib.dispose();
+  });
+});

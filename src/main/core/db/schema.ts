@@ -79,6 +79,8 @@ export const generations = sqliteTable(
     index('generations_queue_idx').on(table.status, table.priority, table.createdAt),
     index('generations_batch_idx').on(table.batchId),
     index('generations_project_idx').on(table.projectId, table.createdAt),
+    // Generations per day: a range scan over the last 30 days instead of every job.
+    index('generations_finished_idx').on(table.finishedAt, table.status),
   ],
 );
 
@@ -127,7 +129,8 @@ export const avatars = sqliteTable(
   },
   (table) => [
     index('avatars_project_created_idx').on(table.projectId, table.createdAt, table.id),
-    index('avatars_most_used_idx').on(table.usageCount),
+    // Most used: index order (usage_count, last_used_at) serves the ranking with no sort, ties or not.
+    index('avatars_usage_rank_idx').on(table.usageCount, table.lastUsedAt),
     index('avatars_recent_used_idx').on(table.lastUsedAt),
     index('avatars_source_idx').on(table.sourceType),
     index('avatars_sha_idx').on(table.imageSha256),

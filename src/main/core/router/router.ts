@@ -45,7 +45,13 @@ export const createRouter = (handlers: Handlers, log: Logger): Router => ({
       const label = typeof command === 'string' ? command.slice(0, 100) : typeof command;
       return { ok: false, error: { code: ErrorCode.UNKNOWN_COMMAND, message: `Unknown command: ${label}` } };
     }
-    const parsed = commandInputs[command].safeParse(input ?? {});
+    let parsed: z.ZodSafeParseResult<unknown>;
+    try {
+      parsed = commandInputs[command].safeParse(input ?? {});
+    } catch {
+      // A refinement can throw on values JSON cannot hold (cycles, BigInt) that IPC can still carry.
+      return { ok: false, error: { code: ErrorCode.VALIDATION_FAILED, message: 'The input holds values that cannot be checked (e.g. circular or BigInt).' } };
+    }
     if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
     try {
       const handler = handlers[command] as (args: unknown, ctx: RequestContext) => unknown;

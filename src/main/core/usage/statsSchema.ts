@@ -1,9 +1,8 @@
 /**
  * Schema the stats view needs to stay within 50 ms on 100,000 avatars and 1,000,000 usage rows.
- * NOT applied by this module: the integrator copies these statements into a drizzle migration
- * (triggers need a custom one: `drizzle-kit generate --custom`). Until then StatsService answers
- * the same numbers from the existing indexes, only more slowly; tests apply them by hand to
- * prove both paths agree.
+ * The migrations apply it (0005_stats_indexes from schema.ts, 0006_usage_app_totals from these
+ * statements, as drizzle-kit cannot express triggers); tests re-apply it to an older database to
+ * prove StatsService's slower path, which it keeps if the totals table is ever missing, agrees.
  */
 
 /** Most used: served in index order (usage_count desc, last_used_at desc) with no sort, ties or not. */

@@ -3,7 +3,6 @@ import type { CommandArgs } from '../../../shared/contract';
 import type { UsageRecord } from '../../../shared/domain';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
-import { USAGE_LIMITS } from '../../../shared/vocabulary';
 import { avatars, usageHistory } from '../db/schema';
 import type { LibraryContext } from '../library/context';
 import { rowToUsageRecord } from './usageRows';
@@ -14,20 +13,6 @@ const avatarNotFound = (id: string): AppError => new AppError(ErrorCode.NOT_FOUN
 
 /** Optional text the caller left blank is stored as absent, not as an empty string. */
 const optionalText = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
-
-/**
- * The contract bounds metadata by JSON length in characters; the column holds UTF-8, so the
- * byte bound is checked here too (4,096 "é" are 4,096 characters but 8,192 bytes).
- */
-const metadataText = (metadata: Record<string, unknown> | undefined): string | null => {
-  if (metadata === undefined) return null;
-  const text = JSON.stringify(metadata);
-  if (Buffer.byteLength(text, 'utf8') > USAGE_LIMITS.metadataBytes) {
-    const message = `must be at most ${USAGE_LIMITS.metadataBytes} bytes as JSON`;
-    throw new AppError(ErrorCode.VALIDATION_FAILED, `metadata: ${message}`, [{ path: 'metadata', message }]);
-  }
-  return text;
-};
 
 /**
  * Each use of an avatar (export, copy, drag out, or a use another Lumiku app reports) becomes an
@@ -46,7 +31,8 @@ export class UsageService {
       action,
       referenceId: optionalText(referenceId),
       referenceType: optionalText(referenceType),
-      metadata: metadataText(metadata),
+      // The contract has already bounded it to 4 KB of UTF-8 JSON.
+      metadata: metadata === undefined ? null : JSON.stringify(metadata),
       createdAt: now(),
     };
     // Immediate: the write lock is taken up front, so a concurrent writer (the app and the CLI
