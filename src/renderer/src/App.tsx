@@ -9,6 +9,7 @@ import { useAppStore, useController } from './hooks/appContext';
 import { APP_SHELL_ID } from './hooks/useModalLayer';
 import { useRoute } from './hooks/useRoute';
 import { useWindowDropGuard } from './hooks/useWindowDropGuard';
+import { PresetsView } from './views/presets/PresetsView';
 import { ProjectView } from './views/project/ProjectView';
 import { ProjectsView } from './views/projects/ProjectsView';
 
@@ -24,7 +25,7 @@ export const App = () => {
   const projectId = route.kind === 'project' ? route.projectId : null;
   const projectName = useAppStore((state) => (projectId && state.openProjectId === projectId ? state.openProject?.name : null));
   useWindowDropGuard();
-  useDocumentTitle(projectName);
+  useDocumentTitle(projectName ?? (route.kind === 'presets' ? 'Presets' : null));
 
   useEffect(() => controller.start(), [controller]);
   const mainRef = useRef<HTMLElement>(null);
@@ -47,7 +48,13 @@ export const App = () => {
         <ConnectionBanner />
         <QueuePausedBanner />
         <main className="app__main" ref={mainRef} tabIndex={-1}>
-          {route.kind === 'project' ? <ProjectView key={route.projectId} projectId={route.projectId} avatarId={route.avatarId} /> : <ProjectsView />}
+          {route.kind === 'project' ? (
+            <ProjectView key={route.projectId} projectId={route.projectId} avatarId={route.avatarId} />
+          ) : route.kind === 'presets' ? (
+            <PresetsView category={route.category} />
+          ) : (
+            <ProjectsView />
+          )}
         </main>
         <GenerationsTray projectId={projectId} />
       </div>

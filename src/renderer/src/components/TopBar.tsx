@@ -11,34 +11,43 @@ const LogoMark = () => (
   </svg>
 );
 
+const SECTIONS = [
+  { kind: 'projects', label: 'Projects', href: '#/' },
+  { kind: 'presets', label: 'Presets', href: '#/presets' },
+  { kind: 'stats', label: 'Stats', href: '#/stats' },
+] as const;
+
+/** The section a route belongs to: an open project is inside Projects. */
+const sectionOf = (route: Route): (typeof SECTIONS)[number]['kind'] => (route.kind === 'project' ? 'projects' : route.kind);
+
 export const TopBar = ({ route }: { route: Route }) => {
   const projectName = useAppStore((state) => (route.kind === 'project' && state.openProjectId === route.projectId ? state.openProject?.name : null));
+  const section = sectionOf(route);
   return (
     <header className="topbar">
       <a className="topbar__brand" href="#/">
         <LogoMark />
         <span>Avatar Creator</span>
       </a>
-      <nav className="topbar__crumbs" aria-label="Breadcrumb">
-        <ol>
-          <li>
-            {route.kind === 'projects' ? (
-              <span aria-current="page">Projects</span>
-            ) : (
-              <a href="#/" className="topbar__crumb-link">
-                Projects
+      <nav className="topbar__nav" aria-label="Main">
+        <ul>
+          {SECTIONS.map((entry) => (
+            <li key={entry.kind} className={`topbar__section${section === entry.kind ? ' topbar__section--active' : ''}`}>
+              {/* Inside a project, "Projects" is its parent (a link back), and the project is the current page. */}
+              <a href={entry.href} className="topbar__link" aria-current={route.kind === entry.kind ? 'page' : undefined}>
+                {entry.label}
               </a>
-            )}
-          </li>
-          {route.kind === 'project' && (
-            <li>
-              <Icon name="chevron" size={14} />
-              <span aria-current="page" className="topbar__crumb-current">
-                {projectName ?? '…'}
-              </span>
+              {entry.kind === 'projects' && route.kind === 'project' && (
+                <>
+                  <Icon name="chevron" size={14} />
+                  <span aria-current="page" className="topbar__crumb-current">
+                    {projectName ?? '…'}
+                  </span>
+                </>
+              )}
             </li>
-          )}
-        </ol>
+          ))}
+        </ul>
       </nav>
     </header>
   );

@@ -1,9 +1,20 @@
+import { PRESET_CATEGORIES, type PresetCategory } from '../../../shared/vocabulary';
+
 /** Where the user is. Kept in the URL hash so reloads, back/forward and deep links all work. */
-export type Route = { kind: 'projects' } | { kind: 'project'; projectId: string; avatarId: string | null };
+export type Route =
+  | { kind: 'projects' }
+  | { kind: 'project'; projectId: string; avatarId: string | null }
+  | { kind: 'presets'; category: PresetCategory | null }
+  | { kind: 'stats' };
 
 const PROJECT_HASH = /^#\/projects\/([A-Za-z0-9_]+)(?:\/avatars\/([A-Za-z0-9_]+))?\/?$/;
+const PRESETS_HASH = /^#\/presets(?:\/([a-z_]+))?\/?$/;
+const STATS_HASH = /^#\/stats\/?$/;
 
 export const parseRoute = (hash: string): Route => {
+  const presets = PRESETS_HASH.exec(hash);
+  if (presets) return { kind: 'presets', category: PRESET_CATEGORIES.find((category) => category === presets[1]) ?? null };
+  if (STATS_HASH.test(hash)) return { kind: 'stats' };
   const match = PROJECT_HASH.exec(hash);
   if (!match) return { kind: 'projects' };
   return { kind: 'project', projectId: match[1]!, avatarId: match[2] ?? null };
@@ -11,6 +22,8 @@ export const parseRoute = (hash: string): Route => {
 
 export const routeHash = (route: Route): string => {
   if (route.kind === 'projects') return '#/';
+  if (route.kind === 'presets') return route.category ? `#/presets/${route.category}` : '#/presets';
+  if (route.kind === 'stats') return '#/stats';
   return route.avatarId ? `#/projects/${route.projectId}/avatars/${route.avatarId}` : `#/projects/${route.projectId}`;
 };
 

@@ -6,6 +6,7 @@ import { navigate } from '../lib/route';
 import type { AppTransport } from '../transport';
 import type { AppStore } from './createAppStore';
 import { createGenerationsSync } from './generationsSync';
+import { createPresetsSync, type PresetsSync } from './presetsSync';
 
 /** Loads snapshots and keeps them current from pushed events. Views only read the store. */
 export interface AppController {
@@ -17,6 +18,7 @@ export interface AppController {
   expectRemoval(id: string): void;
   /** True (once) if `id` went away because this window removed it. */
   takeExpectedRemoval(id: string): boolean;
+  presets: PresetsSync;
 }
 
 interface Load {
@@ -30,6 +32,7 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
   let openLoad: Load | null = null;
   const expectedRemovals = new Set<string>();
   const generations = createGenerationsSync(transport, store);
+  const presets = createPresetsSync(transport, store);
   const state = store.getState;
 
   const notifyFailure = (title: string, error: AppErrorShape): void => {
@@ -83,6 +86,7 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
     applyToProjects(event);
     applyToOpenProject(event);
     generations.handle(event);
+    presets.handle(event);
   };
 
   const reloadProjects = async (): Promise<void> => {
@@ -123,6 +127,7 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
   const resync = (): void => {
     void reloadProjects();
     void generations.load();
+    presets.resync();
     const { openProjectId } = state();
     if (openProjectId) void loadOpenProject(openProjectId);
   };
@@ -150,5 +155,6 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
       expectedRemovals.add(id);
     },
     takeExpectedRemoval: (id) => expectedRemovals.delete(id),
+    presets,
   };
 };

@@ -1,6 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createGenerationsSlice } from './generationsSlice';
 import { createOpenProjectSlice } from './openProjectSlice';
+import { createPresetsSlice } from './presetsSlice';
 import { createProjectsSlice } from './projectsSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
@@ -13,4 +14,5 @@ export const createAppStore = (): AppStore =>
     ...createOpenProjectSlice(...args),
     ...createGenerationsSlice(...args),
     ...createUiSlice(...args),
+    ...createPresetsSlice(...args),
   }));

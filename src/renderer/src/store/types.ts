@@ -1,11 +1,12 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { GenerationsSlice } from './generationsSlice';
 import type { OpenProjectSlice } from './openProjectSlice';
+import type { PresetsSlice } from './presetsSlice';
 import type { ProjectsSlice } from './projectsSlice';
 import type { UiSlice } from './uiSlice';
 
 export const LOAD_STATES = ['idle', 'loading', 'ready', 'error'] as const;
 export type LoadState = (typeof LOAD_STATES)[number];
 
-export type AppState = ProjectsSlice & OpenProjectSlice & GenerationsSlice & UiSlice;
+export type AppState = ProjectsSlice & OpenProjectSlice & GenerationsSlice & UiSlice & PresetsSlice;
 export type SliceCreator<Slice> = StateCreator<AppState, [], [], Slice>;
