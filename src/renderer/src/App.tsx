@@ -12,6 +12,7 @@ import { useWindowDropGuard } from './hooks/useWindowDropGuard';
 import { PresetsView } from './views/presets/PresetsView';
 import { ProjectView } from './views/project/ProjectView';
 import { ProjectsView } from './views/projects/ProjectsView';
+import { StatsView } from './views/stats/StatsView';
 
 const useDocumentTitle = (title: string | null | undefined): void => {
   useEffect(() => {
@@ -25,7 +26,7 @@ export const App = () => {
   const projectId = route.kind === 'project' ? route.projectId : null;
   const projectName = useAppStore((state) => (projectId && state.openProjectId === projectId ? state.openProject?.name : null));
   useWindowDropGuard();
-  useDocumentTitle(projectName ?? (route.kind === 'presets' ? 'Presets' : null));
+  useDocumentTitle(projectName ?? (route.kind === 'presets' ? 'Presets' : route.kind === 'stats' ? 'Stats' : null));
 
   useEffect(() => controller.start(), [controller]);
   const mainRef = useRef<HTMLElement>(null);
@@ -52,6 +53,8 @@ export const App = () => {
             <ProjectView key={route.projectId} projectId={route.projectId} avatarId={route.avatarId} />
           ) : route.kind === 'presets' ? (
             <PresetsView category={route.category} />
+          ) : route.kind === 'stats' ? (
+            <StatsView />
           ) : (
             <ProjectsView />
           )}

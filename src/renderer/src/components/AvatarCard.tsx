@@ -3,6 +3,7 @@ import type { Avatar } from '../../../shared/domain';
 import { AGE_RANGE_LABELS, GENDER_LABELS } from '../lib/suggestions';
 import { Icon } from './Icon';
 import { Thumbnail } from './Thumbnail';
+import { useDragOut } from './usage/useDragOut';
 import './AvatarCard.css';
 
 interface AvatarCardProps {
@@ -47,6 +48,7 @@ export const AvatarCard = memo(({ avatar, index, setSize, imageUrl, current, sel
     aria-setsize={setSize}
     aria-posinset={index + 1}
     tabIndex={tabbable ? 0 : -1}
+    {...useDragOut(avatar)}
     onClick={(event) => onPress(avatar.id, index, event, (event.target as Element).closest('.avatar-card__check') !== null)}
   >
     <Thumbnail src={imageUrl} className="avatar-card__image" />

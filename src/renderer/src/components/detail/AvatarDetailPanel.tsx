@@ -6,6 +6,8 @@ import { formatBytes, formatDateTime } from '../../lib/format';
 import { ConfirmDialog } from '../../modals/ConfirmDialog';
 import { Icon } from '../Icon';
 import { Thumbnail } from '../Thumbnail';
+import { AvatarActions } from '../usage/AvatarActions';
+import { UsageHistory } from '../usage/UsageHistory';
 import { AvatarVariations } from '../variations/AvatarVariations';
 import { AvatarEditForm } from './AvatarEditForm';
 import { MoveAvatar } from './MoveAvatar';
@@ -69,8 +71,10 @@ export const AvatarDetailPanel = ({ avatar, onClose, onDeleted }: AvatarDetailPa
             {image.width} × {image.height} · {image.format.toUpperCase()} · {formatBytes(image.byteSize)} · Added {formatDateTime(avatar.createdAt)}
           </figcaption>
         </figure>
+        <AvatarActions avatar={avatar} />
         <AvatarVariations avatar={avatar} />
         <AvatarEditForm key={avatar.id} avatar={avatar} />
+        <UsageHistory key={`usage-${avatar.id}`} avatar={avatar} />
         <section className="detail__section" aria-label="Organise">
           <MoveAvatar avatar={avatar} />
           <div className="detail-danger">

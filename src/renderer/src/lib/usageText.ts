@@ -1,0 +1,26 @@
+import type { SourceType } from '../../../shared/vocabulary';
+
+/** This app, as it names itself in usage history (the platform's trackUsage fields). */
+export const THIS_APP = { appId: 'avatar-creator', appName: 'Avatar Creator' } as const;
+
+const ACTION_LABELS: Record<string, string> = {
+  copy: 'Copied to the clipboard',
+  export: 'Exported',
+  drag_out: 'Dragged out of the app',
+  generate_pose: 'Used to generate a pose',
+};
+
+/** A known action in words; any other ("apply_style") made readable ("Apply style"). */
+export const actionLabel = (action: string): string => {
+  const known = ACTION_LABELS[action];
+  if (known) return known;
+  const words = action.replace(/[_\-.]+/g, ' ').trim();
+  return words ? words[0]!.toUpperCase() + words.slice(1) : action;
+};
+
+export const SOURCE_LABELS: Record<SourceType, string> = {
+  uploaded: 'Uploaded',
+  text_to_image: 'Generated from text',
+  from_preset: 'From a preset',
+  from_reference: 'From a reference',
+};
