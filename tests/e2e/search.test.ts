@@ -257,6 +257,28 @@ describe('search, filters, paging, multi-select and variations in a real browser
     for (const name of [first, second, third]) expect(await cardNames(page)).not.toContain(name);
   });
 
+  it('searches every project from the top bar and opens the avatar in its own project', async () => {
+    const [moved] = await t.lib.must('avatars.list', { projectId: archiveId });
+    const box = page.getByRole('combobox', { name: 'Search all projects' });
+    await page.keyboard.press('ControlOrMeta+k');
+    await expect.poll(() => hasFocus(box), POLL).toBe(true);
+    await box.pressSequentially(moved!.name, { delay: 20 });
+    const results = page.getByRole('listbox', { name: 'Avatars in all projects' });
+    const option = results.getByRole('option').filter({ hasText: 'Archive' }).filter({ hasText: moved!.name }).first();
+    await option.waitFor(WAIT);
+    expect(searches.at(-1)).not.toHaveProperty('projectId');
+    // Arrows move the active option; Enter opens it.
+    const index = (await results.getByRole('option').allTextContents()).findIndex((text) => text.includes(moved!.name) && text.includes('Archive'));
+    for (let step = 0; step < index; step += 1) await box.press('ArrowDown');
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    await box.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Archive' }).waitFor(WAIT);
+    await page.getByTestId('avatar-detail').getByRole('heading', { name: moved!.name, exact: true }).waitFor(WAIT);
+    expect(page.url()).toContain(`#/projects/${archiveId}/avatars/${moved!.id}`);
+    await page.goto(`${t.bridge.url}#/projects/${projectId}`);
+    await page.getByRole('heading', { level: 1, name: PROJECT }).waitFor(WAIT);
+  });
+
   it('makes variations with "More like this", and each says "Variation of" its parent, linking back', async () => {
     await page.goto(`${t.bridge.url}#/projects/${projectId}/avatars/${nadia.id}`);
     const detail = page.getByTestId('avatar-detail');

@@ -63,6 +63,14 @@ const main = async (): Promise<void> => {
     };
     await shoot('01-project-toolbar');
 
+    await page.getByRole('combobox', { name: 'Search all projects' }).fill('ana');
+    await page.getByRole('listbox', { name: 'Avatars in all projects' }).getByRole('option').first().waitFor(WAIT);
+    await page.waitForTimeout(300);
+    await shoot('13-library-search');
+    await page.keyboard.press('Escape');
+    await page.getByRole('combobox', { name: 'Search all projects' }).fill('');
+    await page.keyboard.press('Escape');
+
     await page.getByRole('button', { name: 'Gender', exact: true }).click();
     await page.getByRole('checkbox', { name: /Female/ }).check();
     await shoot('02-gender-menu');

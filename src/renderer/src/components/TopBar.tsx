@@ -1,6 +1,7 @@
 import { useAppStore } from '../hooks/appContext';
 import type { Route } from '../lib/route';
 import { Icon } from './Icon';
+import { LibrarySearch } from './search/LibrarySearch';
 import './TopBar.css';
 
 const LogoMark = () => (
@@ -49,6 +50,7 @@ export const TopBar = ({ route }: { route: Route }) => {
           ))}
         </ul>
       </nav>
+      <LibrarySearch />
     </header>
   );
 };

@@ -36,11 +36,12 @@ export const ProjectView = ({ projectId, avatarId }: ProjectViewProps) => {
   const select = useCallback((id: string | null) => navigate({ kind: 'project', projectId, avatarId: id }, { replace: true }), [projectId]);
 
   // The open avatar went away: deleted or moved here (no notice needed) or elsewhere (say so).
+  // Only once this project's own avatars are in (arriving from another project, the old ones still are).
   useEffect(() => {
-    if (!avatarId || loadState !== 'ready' || selected) return;
+    if (!avatarId || !project || loadState !== 'ready' || selected) return;
     select(null);
     if (!controller.takeExpectedRemoval(avatarId)) toast.info('That avatar is no longer in this project', 'It was deleted or moved elsewhere.');
-  }, [avatarId, controller, loadState, select, selected, toast]);
+  }, [avatarId, controller, loadState, project, select, selected, toast]);
 
   const onFiles = useCallback(
     (files: File[]) => {
