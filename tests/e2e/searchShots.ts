@@ -109,8 +109,27 @@ const main = async (): Promise<void> => {
     await page.getByRole('button', { name: 'Move selected' }).click();
     await page.getByRole('alertdialog').getByLabel('Move to project').selectOption({ label: 'Support team' });
     await shoot('08-bulk-move');
-    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('button', { name: 'Clear selection' }).click();
+    const moving = await page.getByTestId('avatar-card').locator('.avatar-card__name').allTextContents();
+    const gone = (await t.lib.must('avatars.list', { projectId: project.id })).find((avatar) => avatar.name === moving[4]);
+    if (gone) await t.lib.must('avatars.delete', { id: gone.id });
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Move to Support team' }).click();
+    await page.getByTestId('bulk-progress').getByText('failed').first().waitFor(WAIT);
+    await shoot('14-bulk-move-failed');
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+
+    // Narrow, with the panel open and filters set: the toolbar wraps, nothing overlaps.
+    await page.setViewportSize({ width: 1024, height: 760 });
+    await page.getByRole('button', { name: 'Style', exact: true }).click();
+    await page.getByRole('checkbox', { name: /Professional/ }).check();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('avatar-card').first().click();
+    await page.getByTestId('avatar-detail').waitFor(WAIT);
+    await page.waitForTimeout(400);
+    await shoot('15-narrow-panel-filtered');
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await page.getByRole('button', { name: 'Clear all' }).click();
+    await page.setViewportSize({ width: 1360, height: 880 });
 
     await page.goto(`${t.bridge.url}#/projects/${project.id}/avatars/${nadia}`);
     await page.getByTestId('avatar-detail').waitFor(WAIT);

@@ -20,6 +20,7 @@ import './ProjectGallery.css';
 const SEARCH_DEBOUNCE_MS = 150;
 
 const { query: _query, ...NO_FILTERS } = EMPTY_CRITERIA;
+const NOTHING: ReadonlySet<string> = new Set();
 
 interface ProjectGalleryProps {
   project: ProjectSummary;
@@ -61,6 +62,11 @@ export const ProjectGallery = ({ project, avatars, openId, onOpen }: ProjectGall
   const options = useMemo(() => filterOptionsOf(avatars), [avatars]);
 
   const selection = useSelection(shown);
+  // The selection's functions never change; its ids do. Cards re-render only when theirs changes.
+  const { select, selectAll, set: setSelection, clear: clearSelection } = selection;
+  const selectedIds = selection.ids;
+  /** Just the avatar open in the panel, selected by opening it: shown as open, not as a selection (no check boxes, no bar). */
+  const onlyOpen = openId !== null && selectedIds.size === 1 && selectedIds.has(openId);
   const [bulk, setBulk] = useState<Bulk | null>(null);
   const otherProjects = useAppStore((state) => state.projects.some((entry) => entry.id !== project.id));
 
@@ -69,15 +75,15 @@ export const ProjectGallery = ({ project, avatars, openId, onOpen }: ProjectGall
   useEffect(() => {
     const closed = lastOpen.current;
     lastOpen.current = openId;
-    if (closed && !openId && selection.ids.size === 1 && selection.ids.has(closed)) selection.clear();
-  }, [openId, selection]);
+    if (closed && !openId && selectedIds.size === 1 && selectedIds.has(closed)) clearSelection();
+  }, [clearSelection, openId, selectedIds]);
 
   const open = useCallback(
     (id: string) => {
-      selection.select(id, 'only');
+      select(id, 'only');
       onOpen(id);
     },
-    [onOpen, selection],
+    [onOpen, select],
   );
 
   /** The panel shows one avatar: it closes when the selection becomes anything else. */
@@ -88,8 +94,8 @@ export const ProjectGallery = ({ project, avatars, openId, onOpen }: ProjectGall
     [onOpen, openId],
   );
 
-  const onSelect = useCallback((id: string, mode: SelectMode, from?: string) => afterSelect(selection.select(id, mode, from)), [afterSelect, selection]);
-  const onSelectAll = useCallback(() => afterSelect(selection.selectAll()), [afterSelect, selection]);
+  const onSelect = useCallback((id: string, mode: SelectMode, from?: string) => afterSelect(select(id, mode, from)), [afterSelect, select]);
+  const onSelectAll = useCallback(() => afterSelect(selectAll()), [afterSelect, selectAll]);
 
   const targetsOf = useCallback((ids: Iterable<string>): BulkTarget[] => {
     const wanted = new Set(ids);
@@ -98,16 +104,24 @@ export const ProjectGallery = ({ project, avatars, openId, onOpen }: ProjectGall
 
   const onDeleteKey = useCallback(
     (focusedId: string) => {
-      if (selection.ids.size > 0) return setBulk({ kind: 'delete', targets: targetsOf(selection.ids) });
-      selection.select(focusedId, 'only');
+      if (selectedIds.size > 0) return setBulk({ kind: 'delete', targets: targetsOf(selectedIds) });
+      select(focusedId, 'only');
       setBulk({ kind: 'delete', targets: targetsOf([focusedId]) });
     },
-    [selection, targetsOf],
+    [select, selectedIds, targetsOf],
   );
 
   const onBulkFinished = (outcome: BulkOutcome) => {
     // What failed stays selected, to try again or look at.
-    selection.set(outcome.failed.map((failure) => failure.id));
+    setSelection(outcome.failed.map((failure) => failure.id));
+  };
+
+  const closeBulk = () => {
+    setBulk(null);
+    // The button that opened the dialog may have gone with the selection bar: back to the grid, not to <body>.
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body) document.querySelector<HTMLElement>('.avatar-grid [role="option"][tabindex="0"]')?.focus();
+    });
   };
 
   const clearAll = () => {
@@ -164,12 +178,12 @@ export const ProjectGallery = ({ project, avatars, openId, onOpen }: ProjectGall
         key={gridKey}
         avatars={shown}
         openId={openId}
-        selection={selection.ids}
+        selection={onlyOpen ? NOTHING : selectedIds}
         label={search.active ? `Search results, ${shown.length.toLocaleString()} shown` : `Avatars, ${shown.length.toLocaleString()}`}
         onOpen={open}
         onSelect={onSelect}
         onSelectAll={onSelectAll}
-        onClearSelection={selection.clear}
+        onClearSelection={clearSelection}
         onDeleteKey={onDeleteKey}
         onEndReached={search.active ? search.loadMore : undefined}
         stale={stale}
@@ -208,7 +222,7 @@ export const ProjectGallery = ({ project, avatars, openId, onOpen }: ProjectGall
         onClearAll={clearAll}
       />
       {body}
-      {selection.ids.size > 0 && !(openId && selection.ids.size === 1 && selection.ids.has(openId)) && (
+      {selectedIds.size > 0 && !onlyOpen && (
         <SelectionBar
           count={selection.ids.size}
           loaded={shown.length}
@@ -216,12 +230,12 @@ export const ProjectGallery = ({ project, avatars, openId, onOpen }: ProjectGall
           onSelectAll={onSelectAll}
           onMove={() => setBulk({ kind: 'move', targets: targetsOf(selection.ordered) })}
           onDelete={() => setBulk({ kind: 'delete', targets: targetsOf(selection.ordered) })}
-          onClear={selection.clear}
+          onClear={clearSelection}
         />
       )}
-      {bulk?.kind === 'delete' && <BulkDeleteDialog targets={bulk.targets} openId={openId} onFinished={onBulkFinished} onClose={() => setBulk(null)} />}
+      {bulk?.kind === 'delete' && <BulkDeleteDialog targets={bulk.targets} openId={openId} onFinished={onBulkFinished} onClose={closeBulk} />}
       {bulk?.kind === 'move' && (
-        <BulkMoveDialog targets={bulk.targets} openId={openId} projectId={project.id} onFinished={onBulkFinished} onClose={() => setBulk(null)} />
+        <BulkMoveDialog targets={bulk.targets} openId={openId} projectId={project.id} onFinished={onBulkFinished} onClose={closeBulk} />
       )}
     </div>
   );
