@@ -91,8 +91,8 @@ describe('search, filters, paging, multi-select and variations in a real browser
     await searchBox().pressSequentially('lighthouse', { delay: 25 });
     const expected = specs.filter((spec) => spec.background.includes('lighthouse')).map((spec) => spec.name);
     await expect.poll(() => count().textContent(), POLL).toBe(`${expected.length} of 61`);
-    // (A slow machine may pause long enough mid-word for one more.)
-    expect(searches.length, JSON.stringify(searches)).toBeLessThanOrEqual(2);
+    // Usually one; a loaded machine may pause long enough mid-word for another. Never one per key.
+    expect(searches.length, JSON.stringify(searches)).toBeLessThanOrEqual(4);
     expect(searches.at(-1)).toMatchObject({ projectId, query: 'lighthouse', sort: 'newest' });
     expect((await cardNames(page)).sort()).toEqual([...expected].sort());
 
@@ -207,7 +207,7 @@ describe('search, filters, paging, multi-select and variations in a real browser
     await bar.waitFor({ state: 'detached', ...WAIT });
   });
 
-  it('works from the keyboard: Ctrl-A takes every loaded card, Escape lets go, Delete asks about the focused one', async () => {
+  it('works from the keyboard: Ctrl-A takes every loaded card, Escape lets go, Delete asks about the focused one, Enter opens it', async () => {
     await cards().first().focus();
     await page.keyboard.press('ControlOrMeta+a');
     const bar = page.getByTestId('selection-bar');
@@ -229,6 +229,18 @@ describe('search, filters, paging, multi-select and variations in a real browser
     await confirm.waitFor({ state: 'detached', ...WAIT });
     expect(await inProject()).toHaveLength(57);
     await page.getByRole('button', { name: 'Clear selection' }).click();
+
+    // Enter opens the focused card in the panel; Escape closes it and focus comes back to the card.
+    const second = cards().nth(1);
+    const name = await second.locator('.avatar-card__name').textContent();
+    await second.focus();
+    await page.keyboard.press('Enter');
+    const detail = page.getByTestId('avatar-detail');
+    await detail.getByRole('heading', { name: name!, exact: true }).waitFor(WAIT);
+    expect(await page.getByTestId('selection-bar').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await detail.waitFor({ state: 'detached', ...WAIT });
+    await expect.poll(() => hasFocus(cards().nth(1)), POLL).toBe(true);
   });
 
   it('moves two to another project, and lists the one that could not be moved, and why', async () => {
