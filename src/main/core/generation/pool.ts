@@ -13,7 +13,7 @@ import { countActive, nextDueAt } from './jobQueries';
 import type { JobStore } from './jobStore';
 import { isOwnerAlive } from './ownerIdentity';
 import { DurationAverage, estimateProgress } from './progressEstimate';
-import type { ImageProvider } from './provider';
+import type { ImageProvider, ProviderImage } from './provider';
 import { retryDelayMs } from './retryPolicy';
 import { saveResult } from './saveResult';
 
@@ -30,6 +30,9 @@ export interface PoolOptions {
   retry?: { baseMs: number; capMs: number };
   circuit?: CircuitOptions;
 }
+
+/** Images being saved after their provider slot was freed; about one per core keeps the disk and CPU busy. */
+const MAX_PENDING_SAVES = 2;
 
 interface RunningJob {
   job: GenerationRow;
@@ -60,6 +63,7 @@ export class GenerationPool {
   private wakeTimer: NodeJS.Timeout | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
   private lastProgressEmit = new Map<string, number>();
+  private readonly saves = new Set<Promise<void>>();
 
   constructor(private readonly options: PoolOptions) {
     this.leaseMs = options.leaseMs ?? 30_000;
@@ -141,6 +145,7 @@ export class GenerationPool {
     for (const running of this.running.values()) this.abort(running, 'shutdown');
     this.queue.clear();
     await this.queue.onIdle();
+    await Promise.allSettled([...this.saves]);
   }
 
   private fill(): void {
@@ -173,28 +178,46 @@ export class GenerationPool {
   }
 
   private async runJob(job: GenerationRow): Promise<void> {
-    const { ctx, store, owner } = this.options;
+    const { ctx } = this.options;
     const running: RunningJob = { job, controller: new AbortController(), stage: 'submitting', stageStartedAt: ctx.now(), stopReason: null };
     this.running.set(job.id, running);
+    let image: ProviderImage;
     try {
       const provider = this.options.providerFor(job.provider);
       if (!provider) throw describeFailure.unknownProvider(job.provider);
       const params = JSON.parse(job.params) as Omit<ResolvedParams, 'provider' | 'model' | 'seed'>;
-      const image = await provider.generate(
+      image = await provider.generate(
         { prompt: job.prompt, negativePrompt: job.negativePrompt, model: job.model, seed: job.seed, ...params, recipe: JSON.parse(job.recipe) },
         { signal: running.controller.signal, onStage: (stage) => this.enterStage(running, stage) },
       );
-      if (running.stage === 'generating') this.typicalDuration.add(ctx.now() - running.stageStartedAt);
-      this.enterStage(running, 'saving');
-      await saveResult(ctx, store, owner, job, image);
-      this.circuit.onSuccess();
-      if (this.adaptive.onSuccess()) this.applyConcurrency();
     } catch (error) {
       this.handleFailure(running, error);
-    } finally {
-      this.running.delete(job.id);
-      this.lastProgressEmit.delete(job.id);
+      this.forget(job.id);
+      return;
     }
+    if (running.stage === 'generating') this.typicalDuration.add(ctx.now() - running.stageStartedAt);
+    this.enterStage(running, 'saving');
+    this.circuit.onSuccess();
+    if (this.adaptive.onSuccess()) this.applyConcurrency();
+    // The provider slot is free once the image is here: saving (ingest, fsync, commit) runs beside
+    // the next request. The job stays in `running` meanwhile, so its lease is still renewed.
+    const save = saveResult(ctx, this.options.store, this.options.owner, job, image)
+      .then(
+        () => undefined,
+        (error: unknown) => this.handleFailure(running, error),
+      )
+      .finally(() => {
+        this.forget(job.id);
+        this.saves.delete(save);
+      });
+    this.saves.add(save);
+    // Bounded, so finished images cannot pile up in memory faster than the disk takes them.
+    while (this.saves.size >= MAX_PENDING_SAVES) await Promise.race(this.saves);
+  }
+
+  private forget(id: string): void {
+    this.running.delete(id);
+    this.lastProgressEmit.delete(id);
   }
 
   private handleFailure(running: RunningJob, error: unknown): void {
