@@ -125,7 +125,9 @@ export const UsePresetModal = ({ preset, onClose }: UsePresetModalProps) => {
 
   const problem = failure ? describeError(failure) : null;
   const look = presetLook(preset);
+  // "Ana Lima, 34" under Persona; a preset with only an age says just that.
   const persona = [preset.persona.name, preset.persona.age ? String(preset.persona.age) : null].filter(Boolean).join(', ');
+  const personaLabel = preset.persona.name ? 'Persona' : 'Age';
   return (
     <Modal
       title={`Use “${preset.name}”`}
@@ -166,7 +168,7 @@ export const UsePresetModal = ({ preset, onClose }: UsePresetModalProps) => {
           <dl className="preset-use__facts">
             {persona && (
               <>
-                <dt>Persona</dt>
+                <dt>{personaLabel}</dt>
                 <dd>{persona}</dd>
               </>
             )}
@@ -201,7 +203,6 @@ export const UsePresetModal = ({ preset, onClose }: UsePresetModalProps) => {
               value={projectId}
               onChange={(event) => setProjectId(event.target.value)}
               aria-invalid={errors.project && projectId !== NEW_PROJECT ? true : undefined}
-              data-autofocus={projects.length > 0 ? true : undefined}
             >
               {projects.map((project) => (
                 <option key={project.id} value={project.id}>
@@ -223,7 +224,7 @@ export const UsePresetModal = ({ preset, onClose }: UsePresetModalProps) => {
             />
           )}
           <div className="preset-use__pair">
-            <TextField label="Avatar name" value={name} onChange={setName} maxLength={LIMITS.avatarName} error={errors.name} placeholder={preset.name} />
+            <TextField label="Avatar name" value={name} onChange={setName} maxLength={LIMITS.avatarName} error={errors.name} placeholder={preset.name} autoFocus={projects.length > 0} />
             <NumberField label="How many" value={count} onChange={setCount} min={1} max={GENERATION_LIMITS.count} error={errors.count} />
           </div>
           {countValid && countValue > 1 && name.trim() !== '' && !errors.name && (
