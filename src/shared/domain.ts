@@ -123,6 +123,8 @@ export interface Avatar {
   sourceType: SourceType;
   image: StoredImage;
   generation: GenerationRecipe | null;
+  /** The job that made it (its full recipe is there); null for uploads. */
+  generationId: string | null;
   parentAvatarId: string | null;
   usageCount: number;
   lastUsedAt: number | null;

@@ -53,6 +53,7 @@ export const rowToAvatar = (row: AvatarRow): Avatar => ({
           provider: row.provider ?? '',
           params: parseJson<Record<string, unknown>>(row.generationParams, {}),
         },
+  generationId: row.generationId,
   parentAvatarId: row.parentAvatarId,
   usageCount: row.usageCount,
   lastUsedAt: row.lastUsedAt,
