@@ -8,6 +8,12 @@ import { InvokeLog, readTray } from './generateKit';
 import { dismissToasts, openUsePreset, presetCard, readPresetCards, readStatCards } from './presetsKit';
 
 const WAIT = { timeout: 20_000 };
+
+/** The bits of the page's DOM the drag test uses (the test project has no DOM types). */
+interface DragGlobals {
+  DataTransfer: new () => { getData(type: string): string };
+  DragEvent: new (type: string, init: Record<string, unknown>) => unknown;
+}
 const POLL = { timeout: 20_000, interval: 50 };
 const PRESET = 'Marathon Runner';
 const AVATAR = 'Casey from the track';
@@ -65,7 +71,7 @@ describe('presets → avatars offline, in a real browser through the web bridge,
   it('filters by a category tab and by search, and keeps the tab in the URL', async () => {
     const all = (await readPresetCards(page)).length;
     await page.getByRole('tab', { name: /^Sports/ }).click();
-    await expect.poll(() => page.evaluate(() => location.hash), POLL).toBe('#/presets/sports');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash), POLL).toBe('#/presets/sports');
     expect(await page.getByRole('tab', { name: /^Sports/ }).getAttribute('aria-selected')).toBe('true');
     const sports = await readPresetCards(page);
     expect(sports.length).toBeGreaterThan(0);
@@ -75,7 +81,7 @@ describe('presets → avatars offline, in a real browser through the web bridge,
     // Arrow keys move between tabs, as in any tab list.
     await page.getByRole('tab', { name: /^Sports/ }).focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.evaluate(() => location.hash), POLL).toBe('#/presets/fashion');
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash), POLL).toBe('#/presets/fashion');
     await page.getByRole('tab', { name: /^All/ }).click();
 
     const search = page.getByRole('searchbox', { name: 'Search presets' });
@@ -123,8 +129,9 @@ describe('presets → avatars offline, in a real browser through the web bridge,
     expect(avatar!.generation?.provider).toBe('offline');
     const preset = (await t.lib.must('presets.list', { query: 'marathon' }))[0]!;
     // The preset's other attributes stayed: only the one changed was sent as an override.
+    const made: Record<string, unknown> = avatar!.attributes;
     for (const [key, value] of Object.entries(preset.attributes)) {
-      if (key !== 'hairColor') expect(avatar!.attributes[key as keyof typeof avatar.attributes]).toBe(value);
+      if (key !== 'hairColor') expect(made[key]).toBe(value);
     }
   });
 
@@ -252,13 +259,16 @@ describe('presets → avatars offline, in a real browser through the web bridge,
     expect(await card.getAttribute('draggable')).toBe('true');
     const drag = (dropInside: boolean) =>
       card.evaluate((element, inside) => {
-        const transfer = new DataTransfer();
-        element.dispatchEvent(new DragEvent('dragstart', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        const dom = globalThis as unknown as DragGlobals;
+        const target = element as unknown as { dispatchEvent(event: unknown): boolean };
+        const transfer = new dom.DataTransfer();
+        const send = (type: string, init: Record<string, unknown> = {}) => target.dispatchEvent(new dom.DragEvent(type, { bubbles: true, dataTransfer: transfer, ...init }));
+        send('dragstart', { cancelable: true });
         const data = { downloadUrl: transfer.getData('DownloadURL'), uriList: transfer.getData('text/uri-list') };
-        if (inside) element.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+        if (inside) send('drop', { cancelable: true });
         // What the OS reports when another app (or the desktop) accepted the drop; a page cannot set it itself.
         Object.defineProperty(transfer, 'dropEffect', { value: 'copy' });
-        element.dispatchEvent(new DragEvent('dragend', { bubbles: true, dataTransfer: transfer }));
+        send('dragend');
         return data;
       }, dropInside);
 

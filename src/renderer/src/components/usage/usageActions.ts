@@ -68,6 +68,9 @@ export type CopyOutcome = { ok: true } | { ok: false; reason: 'unsupported' | 'd
  * no clipboard permission and cannot read avatar images with fetch: there this says so.
  */
 export const copyImage = async (transport: AppTransport, avatar: Avatar): Promise<CopyOutcome> => {
+  // The desktop window grants no clipboard permission and its CSP keeps fetch off avatar-image:,
+  // so trying would only log a refusal. Copying there needs a main-process clipboard command.
+  if (transport.shell === 'electron') return { ok: false, reason: 'unsupported', message: 'This window cannot put images on the clipboard yet.' };
   if (!navigator.clipboard?.write || typeof ClipboardItem === 'undefined') {
     return { ok: false, reason: 'unsupported', message: 'This window cannot put images on the clipboard.' };
   }
