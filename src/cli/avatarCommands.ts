@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addSearchOptions, describePage, isSearch, searchInput, type AvatarListFlags } from './avatarSearchOptions';
 import { avatarTable, describeAvatar } from './describe';
 import type { Output } from './output';
 import { printResult } from './output';
@@ -15,14 +16,20 @@ export const registerAvatarCommands = (program: Command, session: () => CliSessi
     },
   );
 
-  avatar
-    .command('list')
-    .description('list avatars, newest first')
-    .option('--project <id>', 'only this project')
-    .action(async (flags: { project?: string }) => {
-      const avatars = await session().call('avatars.list', { ...(flags.project !== undefined && { projectId: flags.project }) });
-      printResult(output(), avatars, () => avatarTable(avatars));
-    });
+  addSearchOptions(
+    avatar
+      .command('list')
+      .description('list avatars, newest first; with --search, --filter, --sort, --limit or --cursor, one page of a search')
+      .option('--project <id>', 'only this project'),
+  ).action(async (flags: AvatarListFlags) => {
+    if (isSearch(flags)) {
+      const page = await session().call('avatars.search', searchInput(flags));
+      printResult(output(), page, () => describePage(page));
+      return;
+    }
+    const avatars = await session().call('avatars.list', { ...(flags.project !== undefined && { projectId: flags.project }) });
+    printResult(output(), avatars, () => avatarTable(avatars));
+  });
 
   avatar
     .command('show <id>')
