@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { openLibrary, type Library } from '../src/main/core';
 import { seedAvatarRows } from '../tests/helpers/seed';
 import { benchGeneration } from './generation';
+import { benchLibrary } from './library';
 
 const MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 const UPLOADS = 40;
@@ -102,6 +103,7 @@ const main = async () => {
       upload: await benchUpload(work),
       listing: await benchListing(work),
       generation: await benchGeneration(),
+      library: await benchLibrary(work),
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
