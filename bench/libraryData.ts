@@ -2,6 +2,7 @@
 // SQLite in one transaction with prepared statements. No image files: open it with sweepOnOpen: false.
 import Database from 'better-sqlite3';
 import path from 'node:path';
+import { seededRandom } from '../tests/fakes/seededRandom';
 
 export const FIRST_NAMES = [
   'Ana', 'Zoë', 'José', 'Renée', 'Björn', 'Chloé', 'Søren', 'Mia', 'Liam', 'Noah', 'Emma', 'Olivia', 'Lucas', 'Amélie', 'Mateo',
@@ -50,17 +51,8 @@ export const MODELS = [
   ['offline', 'dicebear/personas'],
 ] as const;
 
-/** mulberry32: the same library (ids included) on every machine. */
-const random = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** The same sequence on every machine (mulberry32, shared with the fake inference server). */
+const random = seededRandom;
 
 export interface GeneratedLibrary {
   projectIds: string[];

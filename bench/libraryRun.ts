@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { DB_FILE_NAME, openLibrary, type Library } from '../src/main/core';
 import { AVATAR_SORTS } from '../src/shared/vocabulary';
 import { CITIES, FIRST_NAMES, HOBBIES, LAST_NAMES, OCCUPATIONS, TRAITS } from './libraryData';
+import { seededRandom } from '../tests/fakes/seededRandom';
 
 const MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 const LIST_RUNS = 200;
@@ -31,17 +32,8 @@ export interface LibraryRunResult {
   heapUsedMB: number;
 }
 
-/** The same sequence on every run. */
-const random = (seed: number): (() => number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-};
+/** The same sequence on every machine (mulberry32, shared with the fake inference server). */
+const random = seededRandom;
 
 const mb = (bytes: number): number => Number((bytes / 1048576).toFixed(1));
 
