@@ -1,6 +1,6 @@
 import type { Avatar } from '../../../../shared/domain';
 import { attributesDraftOf, personaDraftOf } from '../../lib/drafts';
-import { DEFAULT_GENERATE_DRAFT, MODEL_OPTIONS, SIZE_PRESETS, modelOption, type GenerateDraft } from './generateDraft';
+import { DEFAULT_GENERATE_DRAFT, MODEL_OPTIONS, OFFLINE_ENGINE, SIZE_PRESETS, modelOption, type GenerateDraft } from './generateDraft';
 
 const numberParam = (params: Record<string, unknown>, key: string): number | null => {
   const value = params[key];
@@ -15,7 +15,8 @@ const numberParam = (params: Record<string, unknown>, key: string): number | nul
 export const draftFromAvatar = (avatar: Avatar, prompt: string | null): GenerateDraft => {
   const generation = avatar.generation;
   const params = generation?.params ?? {};
-  const model = MODEL_OPTIONS.find((option) => option.id === generation?.model)?.id ?? DEFAULT_GENERATE_DRAFT.model;
+  const model =
+    generation?.provider === 'offline' ? OFFLINE_ENGINE : (MODEL_OPTIONS.find((option) => option.id === generation?.model)?.id ?? DEFAULT_GENERATE_DRAFT.model);
   const width = numberParam(params, 'width');
   const height = numberParam(params, 'height');
   const steps = numberParam(params, 'steps');

@@ -21,9 +21,18 @@ export const SIZE_PRESETS = [
 export type SizePreset = (typeof SIZE_PRESETS)[number];
 export type SizePresetId = SizePreset['id'];
 
+/** Not a model but the offline drawer: offered beside the models because it is the other way to make an avatar. */
+export const OFFLINE_ENGINE = 'offline';
+
 export const MODEL_OPTIONS = [
   { id: HF_MODELS.fluxDev, label: 'FLUX.1-dev', hint: 'Best quality; about 30 steps.', steps: GENERATION_DEFAULTS.steps },
   { id: HF_MODELS.fluxSchnell, label: 'FLUX.1-schnell', hint: 'Fast drafts; made for about 4 steps.', steps: 4 },
+  {
+    id: OFFLINE_ENGINE,
+    label: 'Offline drawing (no token)',
+    hint: 'Drawn on this computer from the look (hair, skin, eyes, gender, age, style); the prompt and steps are not used.',
+    steps: GENERATION_DEFAULTS.steps,
+  },
 ] as const;
 export type ModelId = (typeof MODEL_OPTIONS)[number]['id'];
 
@@ -108,7 +117,10 @@ export const createInputOf = (draft: GenerateDraft, projectId: string): CommandI
       ...(draft.prompt.trim() && { prompt: draft.prompt }),
       ...(draft.negativePrompt.trim() && { negativePrompt: draft.negativePrompt }),
     },
-    params: { model: draft.model, width, height, steps: Number(draft.steps), guidance: Number(draft.guidance), ...(seed !== null && { seed }) },
+    params:
+      draft.model === OFFLINE_ENGINE
+        ? { provider: 'offline', width, height, ...(seed !== null && { seed }) }
+        : { provider: 'huggingface', model: draft.model, width, height, steps: Number(draft.steps), guidance: Number(draft.guidance), ...(seed !== null && { seed }) },
     count: countOf(draft),
     ...(name && { name }),
   };
