@@ -173,6 +173,8 @@ describe('generating avatars in a real browser, through the web bridge and the r
     expect(await pill.getAttribute('aria-expanded')).toBe('false');
     await page.keyboard.press('Enter');
     await tray().waitFor(WAIT);
+    // Expanding moves focus into the tray just after it renders; Escape is the tray's own key.
+    await expect.poll(() => hasFocus(tray().getByRole('button', { name: 'Collapse generations' })), POLL).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => hasFocus(pill), POLL).toBe(true);
   });

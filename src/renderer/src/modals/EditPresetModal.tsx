@@ -3,7 +3,6 @@ import type { Preset } from '../../../shared/domain';
 import type { AppErrorShape } from '../../../shared/errors';
 import { GENERATION_LIMITS, LIMITS } from '../../../shared/vocabulary';
 import { AttributesForm } from '../components/AttributesForm';
-import { Icon } from '../components/Icon';
 import { PersonaForm } from '../components/PersonaForm';
 import { Spinner } from '../components/Spinner';
 import { TextField } from '../components/fields/TextField';
@@ -17,6 +16,7 @@ import { presetDraftOf, presetUpdateInput, validatePresetDraft, type PresetDraft
 import { Modal } from './Modal';
 import { PresetCategoryField } from './PresetCategoryField';
 import './PresetModals.css';
+import { FormProblem } from '../components/FormProblem';
 
 const focusFirstInvalid = (): void => {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('.preset-edit [aria-invalid="true"]')?.focus());
@@ -81,14 +81,7 @@ export const EditPresetModal = ({ preset, onClose }: EditPresetModalProps) => {
         </>
       }
     >
-      {problem && (
-        <div className="form-error" role="alert">
-          <Icon name="alert" size={16} />
-          <span>
-            <strong>{problem.title}.</strong> {problem.detail}
-          </span>
-        </div>
-      )}
+      <FormProblem problem={problem} />
       <div className="preset-edit">
         <div className="preset-edit__column">
           <div className="preset-edit__pair">

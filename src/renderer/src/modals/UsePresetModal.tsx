@@ -20,6 +20,7 @@ import { navigate } from '../lib/route';
 import { PresetPreview } from '../views/presets/PresetPreview';
 import { Modal } from './Modal';
 import './PresetModals.css';
+import { FormProblem } from '../components/FormProblem';
 
 const NEW_PROJECT = '__new__';
 
@@ -152,14 +153,7 @@ export const UsePresetModal = ({ preset, onClose }: UsePresetModalProps) => {
         </>
       }
     >
-      {problem && (
-        <div className="form-error" role="alert">
-          <Icon name="alert" size={16} />
-          <span>
-            <strong>{problem.title}.</strong> {problem.detail}
-          </span>
-        </div>
-      )}
+      <FormProblem problem={problem} />
       <div className="preset-use">
         <aside className="preset-use__about" aria-label="About this preset">
           <PresetPreview preset={preset} className="preset-use__preview" eager />

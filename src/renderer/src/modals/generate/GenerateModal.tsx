@@ -17,6 +17,7 @@ import { DEFAULT_GENERATE_DRAFT, countOf, createInputOf, fieldErrorsOf, modelOpt
 import { GenerateSettings } from './GenerateSettings';
 import { NegativePromptField } from './NegativePromptField';
 import './GenerateModal.css';
+import { FormProblem } from '../../components/FormProblem';
 
 /** What was last typed, for the next time the dialog opens in this window (closing by mistake loses nothing). */
 let remembered: GenerateDraft = DEFAULT_GENERATE_DRAFT;
@@ -100,14 +101,7 @@ export const GenerateModal = ({ project, initialDraft, onClose }: GenerateModalP
         </>
       }
     >
-      {problem && (
-        <div className="form-error" role="alert">
-          <Icon name="alert" size={16} />
-          <span>
-            <strong>{problem.title}.</strong> {problem.detail}
-          </span>
-        </div>
-      )}
+      <FormProblem problem={problem} />
       <div className="generate-layout">
         <div className="generate-recipe">
           <TextField
