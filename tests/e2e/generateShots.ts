@@ -11,18 +11,13 @@ import { startFakeInference } from '../fakes/fakeInference';
 import { startTestBridge } from '../helpers/bridge';
 import { launchChromium } from '../helpers/browser';
 import { generateFromDialog } from './generateKit';
+import { until as waitUntil } from '../helpers/until';
 
 const OUT = process.argv[2] ?? '/tmp/shots-gen';
 const TOKEN = 'hf_test_token';
 const WAIT = { timeout: 20_000 };
 
-const until = async (check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> => {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const until = (check: () => Promise<boolean>, timeoutMs = 20000): Promise<void> => waitUntil(check, { timeoutMs });
 
 const main = async (): Promise<void> => {
   mkdirSync(OUT, { recursive: true });

@@ -10,17 +10,12 @@ import { generationFromEnvironment } from '../../src/main/core';
 import { startTestBridge } from '../helpers/bridge';
 import { launchChromium } from '../helpers/browser';
 import { dismissToasts, openUsePreset, presetCard } from './presetsKit';
+import { until as waitUntil } from '../helpers/until';
 
 const OUT = process.argv[2] ?? '/tmp/shots-presets';
 const WAIT = { timeout: 30_000 };
 
-const until = async (check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> => {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const until = (check: () => Promise<boolean>, timeoutMs = 30000): Promise<void> => waitUntil(check, { timeoutMs });
 
 const main = async (): Promise<void> => {
   mkdirSync(OUT, { recursive: true });

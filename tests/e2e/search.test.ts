@@ -6,19 +6,14 @@ import { launchChromium } from '../helpers/browser';
 import { createTestProvider, type TestProvider } from '../helpers/testProvider';
 import { hasFocus } from './generateKit';
 import { cardNames, scrollGridToEnd, seedProject, seedSpecs, type SeedSpec } from './searchKit';
+import { until as waitUntil } from '../helpers/until';
 
 const WAIT = { timeout: 15_000 };
 const POLL = { timeout: 15_000, interval: 50 };
 const PROJECT = 'Search E2E';
 const RECIPE_PROMPT = 'soft window light, linen blazer';
 
-const until = async (check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> => {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
+const until = (check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> => waitUntil(check, { timeoutMs });
 
 /** SQLite's NOCASE on ASCII names, then the id: the library's "name" order. */
 const byName = (a: Avatar, b: Avatar): number => {

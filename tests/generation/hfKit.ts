@@ -7,6 +7,7 @@ import type { HuggingFaceConfig } from '../../src/main/core/generation/providers
 import { HF_MODELS } from '../../src/shared/vocabulary';
 import { startFakeInference } from '../fakes/fakeInference';
 import type { FakeInference, FakeInferenceOptions, RecordedRequest } from '../fakes/fakeInference';
+import { until as waitUntil } from '../helpers/until';
 
 // Distinctive, so a leak anywhere is found by a plain substring search.
 export const TOKEN = 'hf_SeCrEtTestToken4242abcd';
@@ -29,13 +30,7 @@ export const context = (signal: AbortSignal = new AbortController().signal): Pro
   return { signal, stages, onStage: (stage) => void stages.push(stage) };
 };
 
-export const until = async (condition: () => boolean, timeoutMs = 5000): Promise<void> => {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-};
+export const until = (condition: () => boolean, timeoutMs = 5000): Promise<void> => waitUntil(condition, { timeoutMs, intervalMs: 5 });
 
 export interface HfKit {
   /** A fresh fake server per test, accepting TOKEN. */
