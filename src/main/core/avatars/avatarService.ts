@@ -3,15 +3,15 @@ import type { CommandArgs } from '../../../shared/contract';
 import { EMPTY_ATTRIBUTES, EMPTY_PERSONA, type Avatar } from '../../../shared/domain';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
-import { avatars, projects } from '../db/schema';
+import { avatars } from '../db/schema';
 import { ingestImage } from '../images/ingestImage';
 import type { LibraryContext } from '../library/context';
 import type { ChangeEntry } from '../library/changeFeed';
-import { projectNotFound } from '../projects/projectService';
+import { assertProjectExists } from '../projects/projectService';
 import { findAvatar, listAvatars } from './avatarQueries';
 import { attributeColumns, personaColumns } from './avatarRows';
 
-const avatarNotFound = (id: string): AppError => new AppError(ErrorCode.NOT_FOUND, `No avatar with id ${id}.`);
+export const avatarNotFound = (id: string): AppError => new AppError(ErrorCode.NOT_FOUND, `No avatar with id ${id}.`);
 
 /** "portrait-of-ana_v2.final.png" → "portrait of ana v2 final" */
 const nameFromFile = (fileName: string): string => {
@@ -42,7 +42,7 @@ export class AvatarService {
   /** File first, row second: a crash between them leaves an orphan file, never a row without its image. */
   async upload({ projectId, fileName, bytes, name, persona, attributes }: CommandArgs<'avatars.upload'>): Promise<Avatar> {
     const { db, feed, images, now } = this.ctx;
-    this.assertProjectExists(projectId);
+    assertProjectExists(this.ctx.db, projectId);
     const image = await ingestImage(bytes);
     const id = newId('avatar');
     await images.write(id, image);
@@ -50,7 +50,7 @@ export class AvatarService {
     try {
       db.transaction((tx) => {
         // Checked again inside the transaction: the project may have been deleted while the image was processed.
-        this.assertProjectExists(projectId, tx);
+        assertProjectExists(tx, projectId);
         tx.insert(avatars)
           .values({
             id,
@@ -103,7 +103,7 @@ export class AvatarService {
     db.transaction((tx) => {
       const current = tx.select({ projectId: avatars.projectId }).from(avatars).where(eq(avatars.id, id)).get();
       if (!current) throw avatarNotFound(id);
-      this.assertProjectExists(projectId, tx);
+      assertProjectExists(tx, projectId);
       if (current.projectId === projectId) return;
       tx.update(avatars).set({ projectId, updatedAt: now() }).where(eq(avatars.id, id)).run();
       feed.record(tx, [...changed(id, projectId), { entity: 'project', entityId: current.projectId, kind: 'changed' }]);
@@ -128,10 +128,5 @@ export class AvatarService {
     feed.flush();
     await images.remove(id, removed.format);
     return { id, projectId: removed.projectId };
-  }
-
-  private assertProjectExists(projectId: string, db: Pick<LibraryContext['db'], 'select'> = this.ctx.db): void {
-    const found = db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get();
-    if (!found) throw projectNotFound(projectId);
   }
 }

@@ -5,9 +5,10 @@ import type { Generation, GenerationParamsInput, QueueStatus } from '../../../sh
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { GENERATION_DEFAULTS, GENERATION_LIMITS } from '../../../shared/vocabulary';
-import { avatars, projects } from '../db/schema';
+import { avatars } from '../db/schema';
 import type { LibraryContext } from '../library/context';
-import { projectNotFound } from '../projects/projectService';
+import { avatarNotFound } from '../avatars/avatarService';
+import { assertProjectExists } from '../projects/projectService';
 import { compilePrompt, defaultAvatarName } from './compilePrompt';
 import { OFFLINE_MODEL } from './providers/offlineProvider';
 import { findGeneration, listGenerations } from './jobQueries';
@@ -42,7 +43,7 @@ export class GenerationService {
       .from(avatars)
       .where(eq(avatars.id, avatarId))
       .get();
-    if (!source) throw new AppError(ErrorCode.NOT_FOUND, `No avatar with id ${avatarId}.`);
+    if (!source) throw avatarNotFound(avatarId);
     const job = source.generationId ? findGeneration(this.ctx.db, source.generationId) : null;
     if (!job) throw new AppError(ErrorCode.INVALID_STATE, 'This avatar was not generated here, so it has no recipe to vary.');
     const { seed: _seed, ...params } = job.params;
@@ -59,8 +60,7 @@ export class GenerationService {
 
   /** Every job is a committed row before its id is returned; the pool is only woken afterwards. */
   enqueue({ projectId, recipe, params = {}, count = 1, name, priority, sourceAvatarId = null, presetId = null }: EnqueueArgs): Generation[] {
-    const found = this.ctx.db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get();
-    if (!found) throw projectNotFound(projectId);
+    assertProjectExists(this.ctx.db, projectId);
     const defaults = this.settings.generation();
     const { prompt, negativePrompt } = compilePrompt(recipe);
     const batchId = count > 1 ? newId('batch') : null;

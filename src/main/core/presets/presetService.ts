@@ -9,6 +9,7 @@ import { findGeneration } from '../generation/jobQueries';
 import type { GenerationService } from '../generation/generationService';
 import type { LibraryContext } from '../library/context';
 import { findPreset, listPresets } from './presetQueries';
+import { avatarNotFound } from '../avatars/avatarService';
 
 export const presetNotFound = (id: string): AppError => new AppError(ErrorCode.NOT_FOUND, `No preset with id ${id}.`);
 
@@ -134,7 +135,7 @@ export class PresetService {
   /** What "save as preset" copies: the avatar's persona and attributes, and the free text of the recipe that made it. */
   private recipeOfAvatar(avatarId: string): { persona: Partial<Persona>; attributes: Partial<Attributes>; prompt: string } {
     const row = this.ctx.db.select().from(avatars).where(eq(avatars.id, avatarId)).get();
-    if (!row) throw new AppError(ErrorCode.NOT_FOUND, `No avatar with id ${avatarId}.`);
+    if (!row) throw avatarNotFound(avatarId);
     const avatar = rowToAvatar(row);
     const job = row.generationId ? findGeneration(this.ctx.db, row.generationId) : null;
     return {

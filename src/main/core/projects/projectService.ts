@@ -4,11 +4,18 @@ import type { ProjectDetail, ProjectSummary } from '../../../shared/domain';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { listAvatarFiles, listAvatars } from '../avatars/avatarQueries';
+import type { Queryable } from '../db/open';
 import { projects } from '../db/schema';
 import type { LibraryContext } from '../library/context';
 import { findProjectSummary, listProjectSummaries } from './projectQueries';
 
 export const projectNotFound = (id: string): AppError => new AppError(ErrorCode.NOT_FOUND, `No project with id ${id}.`);
+
+/** NOT_FOUND unless the project exists; pass a transaction to check inside it. */
+export const assertProjectExists = (db: Queryable, projectId: string): void => {
+  const found = db.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).get();
+  if (!found) throw projectNotFound(projectId);
+};
 
 export class ProjectService {
   constructor(private readonly ctx: LibraryContext) {}

@@ -1,15 +1,14 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { CommandArgs } from '../../../shared/contract';
 import type { UsageRecord } from '../../../shared/domain';
-import { AppError, ErrorCode } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { avatars, usageHistory } from '../db/schema';
 import type { LibraryContext } from '../library/context';
 import { rowToUsageRecord } from './usageRows';
+import { avatarNotFound } from '../avatars/avatarService';
 
 export const USAGE_LIST_DEFAULT = 50;
 
-const avatarNotFound = (id: string): AppError => new AppError(ErrorCode.NOT_FOUND, `No avatar with id ${id}.`);
 
 /** Optional text the caller left blank is stored as absent, not as an empty string. */
 const optionalText = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
