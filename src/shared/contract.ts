@@ -131,6 +131,32 @@ export const commandInputs = {
       count: z.number().int().min(1).max(GENERATION_LIMITS.count).optional(),
     })
     .strict(),
+  /**
+   * Image-to-image: an avatar of the library, or an image file, plus an instruction ("same person,
+   * business suit"). The reference is copied into the library, so the recipe can be re-rendered later.
+   */
+  'generations.fromReference': z
+    .object({
+      projectId: projectIdSchema,
+      reference: z.union([
+        z.object({ avatarId: avatarIdSchema }).strict(),
+        z.object({ fileName: z.string().max(LIMITS.fileName), bytes: fileBytes }).strict(),
+      ]),
+      instruction: z
+        .string()
+        .trim()
+        .min(1, 'must say what to change')
+        .max(GENERATION_LIMITS.prompt, `must be at most ${GENERATION_LIMITS.prompt} characters`),
+      params: generationParamsSchema.omit({ provider: true, width: true, height: true }).optional(),
+      count: z.number().int().min(1).max(GENERATION_LIMITS.count).optional(),
+      name: avatarName.optional(),
+      priority: z.enum(GENERATION_PRIORITIES).optional(),
+    })
+    .strict(),
+  /** The full image on the system clipboard (desktop only: a page may not write images everywhere). Records a use. */
+  'avatars.copyImage': z.object({ id: avatarIdSchema }).strict(),
+  /** A native drag of the image file out of the window (desktop only). Records a use when it starts. */
+  'avatars.startDrag': z.object({ id: avatarIdSchema }).strict(),
 } satisfies Record<CommandName, z.ZodType>;
 
 /** What each command answers with (inside the `ok` envelope). */
@@ -166,6 +192,9 @@ export interface CommandOutputs {
   'presets.update': Preset;
   'presets.delete': { id: string };
   'presets.use': Generation[];
+  'generations.fromReference': Generation[];
+  'avatars.copyImage': UsageRecord;
+  'avatars.startDrag': UsageRecord;
 }
 
 /** Pushed to every transport after a change commits, whichever process made it. */

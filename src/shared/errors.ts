@@ -29,6 +29,8 @@ export const ErrorCode = {
   CANCELLED: 'CANCELLED',
   /** The job is not in a state that allows this (e.g. retrying a completed job). */
   INVALID_STATE: 'INVALID_STATE',
+  /** This shell cannot do that (e.g. a native drag from the web bridge). */
+  UNSUPPORTED: 'UNSUPPORTED',
   INTERNAL: 'INTERNAL',
 } as const;
 

@@ -34,6 +34,9 @@ export const COMMAND_NAMES = [
   'presets.update',
   'presets.delete',
   'presets.use',
+  'generations.fromReference',
+  'avatars.copyImage',
+  'avatars.startDrag',
 ] as const;
 
 export const EVENT_NAMES = [

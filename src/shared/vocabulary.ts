@@ -38,6 +38,8 @@ export const PROVIDER_KINDS = ['huggingface', 'offline'] as const;
 export const HF_MODELS = {
   fluxDev: 'black-forest-labs/FLUX.1-dev',
   fluxSchnell: 'black-forest-labs/FLUX.1-schnell',
+  /** Image-to-image made for keeping a character consistent across edits. */
+  fluxKontext: 'black-forest-labs/FLUX.1-Kontext-dev',
 } as const;
 
 export const GENERATION_LIMITS = {
@@ -62,6 +64,13 @@ export const GENERATION_DEFAULTS = {
   concurrency: 4,
   maxAttempts: 5,
   inferenceProvider: 'auto',
+} as const;
+
+/** Kontext's own recommendations: it follows the instruction at low guidance and keeps the face. */
+export const REFERENCE_DEFAULTS = {
+  model: HF_MODELS.fluxKontext,
+  steps: 28,
+  guidance: 2.5,
 } as const;
 
 export type GenerationStatus = (typeof GENERATION_STATUSES)[number];

@@ -3,6 +3,7 @@ import type { AvatarService } from '../../src/main/core/avatars/avatarService';
 import type { GenerationService } from '../../src/main/core/generation/generationService';
 import type { ProjectService } from '../../src/main/core/projects/projectService';
 import { avatarHandlers } from '../../src/main/core/router/avatarHandlers';
+import type { desktopHandlers } from '../../src/main/core/router/desktopHandlers';
 import { generationHandlers } from '../../src/main/core/router/generationHandlers';
 import { presetHandlers, searchAndUsageHandlers } from '../../src/main/core/router/libraryHandlers';
 import { projectHandlers } from '../../src/main/core/router/projectHandlers';
@@ -16,17 +17,17 @@ export const compileTimeChecks = (
   projects: ProjectService,
   avatars: AvatarService,
   generations: GenerationService,
-  rest: { searchAndUsage: ReturnType<typeof searchAndUsageHandlers>; presets: ReturnType<typeof presetHandlers> },
+  rest: { searchAndUsage: ReturnType<typeof searchAndUsageHandlers>; presets: ReturnType<typeof presetHandlers>; desktop: ReturnType<typeof desktopHandlers> },
 ) => {
   // @ts-expect-error a router without the generation handlers does not compile
-  const missing: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...rest.searchAndUsage, ...rest.presets };
+  const missing: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...rest.searchAndUsage, ...rest.presets, ...rest.desktop };
   // @ts-expect-error a handler for a command the contract does not have does not compile
   const extra: HandlerGroup<'projects.list'> = { 'projects.list': () => projects.list(), 'projects.explode': () => null };
   // @ts-expect-error a handler group cannot name a command outside the contract
   const unknown: HandlerGroup<'projects.explode'> = {};
   // @ts-expect-error a handler must return the contract's output type
   const wrongOutput: HandlerGroup<'projects.list'> = { 'projects.list': () => 'not a list' };
-  const complete: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...generationHandlers(generations), ...rest.searchAndUsage, ...rest.presets };
+  const complete: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...generationHandlers(generations), ...rest.searchAndUsage, ...rest.presets, ...rest.desktop };
   return [missing, extra, unknown, wrongOutput, complete];
 };
 

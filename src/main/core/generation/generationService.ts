@@ -58,6 +58,10 @@ export class GenerationService {
     });
   }
 
+  fromReference(_args: CommandArgs<'generations.fromReference'>): Generation[] {
+    throw new AppError(ErrorCode.UNSUPPORTED, 'Generating from a reference is not built yet.');
+  }
+
   /** Every job is a committed row before its id is returned; the pool is only woken afterwards. */
   enqueue({ projectId, recipe, params = {}, count = 1, name, priority, sourceAvatarId = null, presetId = null }: EnqueueArgs): Generation[] {
     assertProjectExists(this.ctx.db, projectId);

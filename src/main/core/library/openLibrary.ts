@@ -21,6 +21,7 @@ import { presetHandlers, searchAndUsageHandlers } from '../router/libraryHandler
 import { StatsService } from '../usage/statsService';
 import { UsageService } from '../usage/usageService';
 import { generationHandlers } from '../router/generationHandlers';
+import { desktopHandlers } from '../router/desktopHandlers';
 import { projectHandlers } from '../router/projectHandlers';
 import { createRouter, type Logger, type Router } from '../router/router';
 import { ChangeFeed } from './changeFeed';
@@ -119,6 +120,7 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
       ...generationHandlers(generations),
       ...searchAndUsageHandlers(new AvatarSearch(ctx), new UsageService(ctx), new StatsService(ctx)),
       ...presetHandlers(presets),
+      ...desktopHandlers(),
     },
     log,
   );

@@ -11,7 +11,8 @@ type GenerationCommand =
   | 'queue.pause'
   | 'queue.resume'
   | 'queue.setConcurrency'
-  | 'generations.vary';
+  | 'generations.vary'
+  | 'generations.fromReference';
 
 export const generationHandlers = (generations: GenerationService): HandlerGroup<GenerationCommand> => ({
   'generations.create': (args) => generations.create(args),
@@ -24,4 +25,5 @@ export const generationHandlers = (generations: GenerationService): HandlerGroup
   'queue.resume': () => generations.resume(),
   'queue.setConcurrency': ({ concurrency }) => generations.setConcurrency(concurrency),
   'generations.vary': (args) => generations.vary(args),
+  'generations.fromReference': (args) => generations.fromReference(args),
 });

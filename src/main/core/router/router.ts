@@ -6,8 +6,18 @@ import type { Result } from '../../../shared/result';
 
 export type Shell = 'electron' | 'web' | 'cli' | 'test';
 
+/**
+ * What only the desktop shell can do for a call. Handed in per call, because a drag belongs to the
+ * window that asked for it; absent in the web bridge, the CLI and tests of plain Node.
+ */
+export interface DesktopActions {
+  copyImageFile(filePath: string): void | Promise<void>;
+  startDrag(filePath: string, iconPath: string): void;
+}
+
 export interface RequestContext {
   shell: Shell;
+  desktop?: DesktopActions;
 }
 
 export type Handlers = {

@@ -28,6 +28,7 @@ const TITLES: Record<ErrorCode, string> = {
   PROVIDER_BAD_OUTPUT: 'No usable image came back',
   CANCELLED: 'Cancelled',
   INVALID_STATE: 'Not possible right now',
+  UNSUPPORTED: 'Not available here',
   INTERNAL: 'Something went wrong',
 };
 
