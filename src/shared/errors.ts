@@ -5,6 +5,12 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   FORBIDDEN: 'FORBIDDEN',
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /**
+   * The app's own surface (the web bridge) refused the call: this client sent more requests than
+   * its budget allows. Try again after the HTTP Retry-After delay. Not the image service's limit
+   * (that is PROVIDER_RATE_LIMITED).
+   */
+  RATE_LIMITED: 'RATE_LIMITED',
   IMAGE_EMPTY: 'IMAGE_EMPTY',
   IMAGE_TOO_LARGE: 'IMAGE_TOO_LARGE',
   IMAGE_TOO_MANY_PIXELS: 'IMAGE_TOO_MANY_PIXELS',

@@ -12,6 +12,7 @@ const TITLES: Record<ErrorCode, string> = {
   NOT_FOUND: 'It no longer exists',
   FORBIDDEN: 'Access refused',
   PAYLOAD_TOO_LARGE: 'The file is too large',
+  RATE_LIMITED: 'Too many requests from this window',
   IMAGE_EMPTY: 'The file is empty',
   IMAGE_TOO_LARGE: 'The image is too large',
   IMAGE_TOO_MANY_PIXELS: 'The image has too many pixels',
