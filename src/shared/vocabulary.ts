@@ -84,6 +84,9 @@ export type AvatarSort = (typeof AVATAR_SORTS)[number];
 export const PRESET_CATEGORIES = ['professional', 'casual', 'sports', 'fashion', 'traditional', 'creative'] as const;
 export type PresetCategory = (typeof PRESET_CATEGORIES)[number];
 
+/** This app, as it names itself in usage history (the platform's trackUsage fields). */
+export const THIS_APP = { appId: 'avatar-creator', appName: 'Avatar Creator' } as const;
+
 /** The platform's own validation for usage history (its trackUsage schema). */
 export const USAGE_LIMITS = {
   appId: 50,

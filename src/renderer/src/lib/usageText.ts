@@ -1,7 +1,7 @@
 import type { SourceType } from '../../../shared/vocabulary';
 
-/** This app, as it names itself in usage history (the platform's trackUsage fields). */
-export const THIS_APP = { appId: 'avatar-creator', appName: 'Avatar Creator' } as const;
+// Defined beside the contract's words, so the desktop commands record uses under the same name.
+export { THIS_APP } from '../../../shared/vocabulary';
 
 const ACTION_LABELS: Record<string, string> = {
   copy: 'Copied to the clipboard',
