@@ -120,7 +120,7 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
       ...generationHandlers(generations),
       ...searchAndUsageHandlers(new AvatarSearch(ctx), new UsageService(ctx), new StatsService(ctx)),
       ...presetHandlers(presets),
-      ...desktopHandlers(),
+      ...desktopHandlers({ images, usage: new UsageService(ctx), formatOf: (id) => findImageFormat(db, id) }),
     },
     log,
   );
