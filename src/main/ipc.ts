@@ -2,6 +2,7 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS } from '../shared/names';
 import type { Result } from '../shared/result';
 import type { Library } from './core';
+import { desktopActionsFor } from './desktopActions';
 import { isTrustedSenderUrl } from './security/policies';
 import { checkSender, type SenderInfo } from './security/senderCheck';
 
@@ -25,7 +26,7 @@ export const registerCommandHandler = (router: Library['router'], devServerUrl: 
     const verdict = checkSender(describeSender(event), devServerUrl);
     if (!verdict.trusted) return { ok: false, error: verdict.error };
     try {
-      return await router.invoke(command, input, { shell: 'electron' });
+      return await router.invoke(command, input, { shell: 'electron', desktop: desktopActionsFor(event.sender) });
     } catch {
       // The router already turns every failure into an envelope; this is only a last line of defence.
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Avatar Creator.' } };
