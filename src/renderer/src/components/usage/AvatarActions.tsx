@@ -24,6 +24,7 @@ export const AvatarActions = ({ avatar }: { avatar: Avatar }) => {
       return;
     }
     toast.success('Image copied', 'Paste it into any app.');
+    if (outcome.recorded) return;
     const failure = await recordUsage(transport, avatar.id, USAGE_ACTIONS.copy);
     if (failure) toast.failure('Copied, but the use was not recorded', failure);
   };

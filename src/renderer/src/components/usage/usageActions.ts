@@ -1,7 +1,7 @@
 import type { Avatar } from '../../../../shared/domain';
-import type { AppErrorShape } from '../../../../shared/errors';
+import { ErrorCode, type AppErrorShape } from '../../../../shared/errors';
 import type { AppTransport } from '../../transport';
-import { THIS_APP } from '../../lib/usageText';
+import { THIS_APP } from '../../../../shared/vocabulary';
 
 export const USAGE_ACTIONS = { copy: 'copy', export: 'export', dragOut: 'drag_out' } as const;
 type UsageAction = (typeof USAGE_ACTIONS)[keyof typeof USAGE_ACTIONS];
@@ -25,11 +25,23 @@ export const onUsageRecorded = (listener: (avatarId: string) => void): (() => vo
   };
 };
 
+const notifyRecorded = (avatarId: string): void => {
+  for (const listener of [...recorded]) listener(avatarId);
+};
+
 /** Records one use of an avatar by this app. */
 export const recordUsage = async (transport: AppTransport, avatarId: string, action: UsageAction): Promise<AppErrorShape | null> => {
   const result = await transport.invoke('usage.record', { avatarId, ...THIS_APP, action });
   if (!result.ok) return result.error;
-  for (const listener of [...recorded]) listener(avatarId);
+  notifyRecorded(avatarId);
+  return null;
+};
+
+/** A native drag of the image file from the desktop window; the command records the use itself. */
+export const startNativeDrag = async (transport: AppTransport, avatarId: string): Promise<AppErrorShape | null> => {
+  const result = await transport.invoke('avatars.startDrag', { id: avatarId });
+  if (!result.ok) return result.error;
+  notifyRecorded(avatarId);
   return null;
 };
 
@@ -60,24 +72,33 @@ const pngOf = async (url: string): Promise<Blob> => {
   return new Promise<Blob>((resolve, reject) => canvas.toBlob((png) => (png ? resolve(png) : reject(new Error('The image could not be converted.'))), 'image/png'));
 };
 
-export type CopyOutcome = { ok: true } | { ok: false; reason: 'unsupported' | 'denied' | 'failed'; message: string };
+/** `recorded`: the use is already in the history (the desktop command records it), so the caller must not record it again. */
+export type CopyOutcome = { ok: true; recorded: boolean } | { ok: false; reason: 'unsupported' | 'denied' | 'failed'; message: string };
+
+/** The desktop window grants no clipboard permission and its CSP keeps fetch off avatar-image:, so the main process copies. */
+const copyInMainProcess = async (transport: AppTransport, avatarId: string): Promise<CopyOutcome> => {
+  const result = await transport.invoke('avatars.copyImage', { id: avatarId });
+  if (!result.ok) {
+    return { ok: false, reason: result.error.code === ErrorCode.UNSUPPORTED ? 'unsupported' : 'failed', message: result.error.message };
+  }
+  notifyRecorded(avatarId);
+  return { ok: true, recorded: true };
+};
 
 /**
- * Puts the full image on the clipboard where the page may. The PNG is handed over as a promise,
- * so the click's user activation still counts while the image loads. Electron's window grants
- * no clipboard permission and cannot read avatar images with fetch: there this says so.
+ * Puts the full image on the clipboard. In the desktop app the main process does it and records
+ * the use; in a browser the PNG is handed over as a promise, so the click's user activation still
+ * counts while the image loads.
  */
 export const copyImage = async (transport: AppTransport, avatar: Avatar): Promise<CopyOutcome> => {
-  // The desktop window grants no clipboard permission and its CSP keeps fetch off avatar-image:,
-  // so trying would only log a refusal. Copying there needs a main-process clipboard command.
-  if (transport.shell === 'electron') return { ok: false, reason: 'unsupported', message: 'This window cannot put images on the clipboard yet.' };
+  if (transport.shell === 'electron') return copyInMainProcess(transport, avatar.id);
   if (!navigator.clipboard?.write || typeof ClipboardItem === 'undefined') {
     return { ok: false, reason: 'unsupported', message: 'This window cannot put images on the clipboard.' };
   }
   try {
     const png = pngOf(transport.imageUrl(avatar.id, 'full'));
     await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
-    return { ok: true };
+    return { ok: true, recorded: false };
   } catch (error) {
     const name = error instanceof DOMException ? error.name : '';
     if (name === 'NotAllowedError' || name === 'SecurityError') return { ok: false, reason: 'denied', message: 'Copying images is not allowed in this window.' };
