@@ -2,17 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Library } from '../main/core';
-import { AppError, ErrorCode } from '../shared/errors';
-import { decodeWire } from '../shared/wire';
+import { ErrorCode } from '../shared/errors';
 import { TOKEN_COOKIE, createAccessPolicy, type AccessPolicy } from './access';
 import { EVENTS_PATH, attachEventSocket } from './eventSocket';
-import { readBody } from './readBody';
-import { sendError, sendFile, sendJson } from './respond';
+import { handleInvoke, type InvokeRoute } from './invokeRoute';
+import { BRIDGE_LIMITS, type BridgeLimits } from './limits';
+import { createRateLimiter, sendRateLimited, type RateLimiter } from './rateLimit';
+import { sendError, sendFile } from './respond';
 import { applySecurityHeaders } from './securityHeaders';
 import { resolveStaticFile } from './staticFiles';
 
-/** Base64 makes a 10 MB image about 13.4 MB of JSON; a little headroom above that, and no more. */
-export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 const INVOKE_PREFIX = '/api/invoke/';
 const IMAGES_PREFIX = '/images';
 
@@ -21,6 +20,10 @@ export interface WebBridgeOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Budgets and sizes; BRIDGE_LIMITS unless a test wants them tiny. */
+  limits?: Partial<BridgeLimits>;
+  /** Monotonic milliseconds for the rate limiter; tests step it by hand. */
+  now?: () => number;
 }
 
 export interface WebBridge {
@@ -35,26 +38,15 @@ interface Route {
   library: Library;
   rendererDir: string;
   access: AccessPolicy;
+  limiter: RateLimiter;
 }
 
-const handleInvoke = async ({ library, access }: Route, request: IncomingMessage, response: ServerResponse, command: string) => {
-  if (request.method !== 'POST') return sendError(response, 405, { code: ErrorCode.VALIDATION_FAILED, message: 'Use POST.' });
-  if (!access.apiAuthorized(request)) return sendError(response, 401, { code: ErrorCode.FORBIDDEN, message: 'Missing or wrong token.' });
-  let input: unknown;
-  try {
-    const body = await readBody(request, MAX_REQUEST_BYTES);
-    input = body === '' ? {} : decodeWire(body);
-  } catch (error) {
-    if (error instanceof AppError) return sendError(response, 413, error.toShape());
-    return sendError(response, 400, { code: ErrorCode.VALIDATION_FAILED, message: 'The request body is not valid JSON.' });
-  }
-  // Envelopes travel with 200: the error is in the body, exactly as over IPC.
-  sendJson(response, 200, await library.router.invoke(decodeURIComponent(command), input, { shell: 'web' }));
-};
-
-const handlePage = async ({ library, rendererDir, access }: Route, request: IncomingMessage, response: ServerResponse, url: URL) => {
+const handlePage = async ({ library, rendererDir, access, limiter }: Route, request: IncomingMessage, response: ServerResponse, url: URL) => {
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendError(response, 405, { code: ErrorCode.VALIDATION_FAILED, message: 'Use GET.' });
-  if (!access.pageAuthorized(request, url)) {
+  const authorized = access.pageAuthorized(request, url);
+  const budget = limiter.take(authorized ? 'pages' : 'anonymous');
+  if (!budget.ok) return sendRateLimited(response, budget.retryAfterMs);
+  if (!authorized) {
     response.writeHead(401, { 'Content-Type': 'text/plain; charset=utf-8' });
     return response.end('Open the full URL printed by `npm run web`: it carries this run’s access token.');
   }
@@ -73,19 +65,33 @@ const handlePage = async ({ library, rendererDir, access }: Route, request: Inco
   sendFile(response, file.file, file.contentType, file.cacheControl);
 };
 
+/** An absolute-form target with a broken host (`GET http://[ HTTP/1.1`) must not throw in the handler. */
+const parseTarget = (request: IncomingMessage): URL | null => {
+  try {
+    return new URL(request.url ?? '/', `http://${request.headers.host}`);
+  } catch {
+    return null;
+  }
+};
+
 /** Serves the built renderer, the router and the event stream on 127.0.0.1 only, behind a per-run token. */
-export const startWebBridge = async ({ library, rendererDir, port = 0, token = randomBytes(24).toString('base64url') }: WebBridgeOptions): Promise<WebBridge> => {
+export const startWebBridge = async (options: WebBridgeOptions): Promise<WebBridge> => {
+  const { library, rendererDir, port = 0, token = randomBytes(24).toString('base64url'), now = () => performance.now() } = options;
+  const limits: BridgeLimits = { ...BRIDGE_LIMITS, ...options.limits };
   let boundPort = port;
   const access = createAccessPolicy(token, () => boundPort);
-  const route: Route = { library, rendererDir, access };
+  const limiter = createRateLimiter(limits, now);
+  const route: Route = { library, rendererDir, access, limiter };
+  const invokeRoute: InvokeRoute = { library, access, limits, limiter, uploads: { inFlight: 0 } };
 
   const server = createServer((request, response) => {
     applySecurityHeaders(response, boundPort);
     if (!access.hostAllowed(request)) return sendError(response, 421, { code: ErrorCode.FORBIDDEN, message: 'Unknown host.' });
     if (!access.originAllowed(request)) return sendError(response, 403, { code: ErrorCode.FORBIDDEN, message: 'Requests from other origins are refused.' });
-    const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+    const url = parseTarget(request);
+    if (!url) return sendError(response, 400, { code: ErrorCode.VALIDATION_FAILED, message: 'Bad request target.' });
     const work = url.pathname.startsWith(INVOKE_PREFIX)
-      ? handleInvoke(route, request, response, url.pathname.slice(INVOKE_PREFIX.length))
+      ? handleInvoke(invokeRoute, request, response, url.pathname.slice(INVOKE_PREFIX.length))
       : url.pathname === EVENTS_PATH
         ? Promise.resolve(sendError(response, 426, { code: ErrorCode.VALIDATION_FAILED, message: 'Connect with a WebSocket.' }))
         : handlePage(route, request, response, url);
@@ -95,7 +101,7 @@ export const startWebBridge = async ({ library, rendererDir, port = 0, token = r
     });
   });
   server.requestTimeout = 120_000;
-  const detachEvents = attachEventSocket(server, library, access);
+  const detachEvents = attachEventSocket(server, library, { access, limiter, limits });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
