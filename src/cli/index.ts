@@ -3,6 +3,7 @@ import { ErrorCode, isAppError } from '../shared/errors';
 import { registerAvatarCommands } from './avatarCommands';
 import { registerGenerateCommand } from './generateCommand';
 import { registerPresetCommands } from './presetCommands';
+import { registerReferenceCommand } from './referenceCommand';
 import { registerUsageCommands } from './usageCommands';
 import { printError, type Output } from './output';
 import { registerProjectCommands } from './projectCommands';
@@ -33,6 +34,7 @@ const main = async (argv: string[]): Promise<number> => {
   registerAvatarCommands(program, currentSession, output);
   registerUsageCommands(program, currentSession, output);
   registerGenerateCommand(program, currentSession, output);
+  registerReferenceCommand(program, currentSession, output);
   registerPresetCommands(program, currentSession, output);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: (text) => !argv.includes('--json') && process.stderr.write(text) });
 

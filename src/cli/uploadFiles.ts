@@ -12,7 +12,7 @@ interface FileFailure extends AppErrorShape {
 }
 
 /** Reads a file for upload, refusing oversize files by their size alone so a huge file is never loaded. */
-const readImageFile = async (file: string): Promise<Buffer> => {
+export const readImageFile = async (file: string): Promise<Buffer> => {
   const stat = await fs.stat(file).catch(() => null);
   if (!stat) throw new AppError(ErrorCode.NOT_FOUND, `No such file: ${file}`);
   if (!stat.isFile()) throw new AppError(ErrorCode.VALIDATION_FAILED, `Not a file: ${file}`);

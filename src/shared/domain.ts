@@ -210,6 +210,8 @@ export interface Generation {
   prompt: string;
   negativePrompt: string | null;
   params: ResolvedParams;
+  /** From a reference: the image it edits (kept in the library), so it can be re-rendered. */
+  referenceSha256: string | null;
   avatarId: string | null;
   nextAttemptAt: number | null;
   createdAt: number;

@@ -22,12 +22,12 @@ describe('start-up orphan sweep', () => {
     writeFileSync(path.join(images.thumbsDir, 'notes.txt'), 'not ours');
 
     const young = await openTestLibrary({ dir: lib.dir, orphanGraceMs: 60_000 });
-    expect(young.library.startupSweep).toEqual({ removedFiles: 0, removedRows: 1 });
+    expect(young.library.startupSweep).toEqual({ removedFiles: 0, removedRows: 1, removedReferences: 0 });
     expect(existsSync(images.pathFor(strayId, 'full', 'png'))).toBe(true);
     young.library.close();
 
     const reopened = await openTestLibrary({ dir: lib.dir, orphanGraceMs: 0 });
-    expect(reopened.library.startupSweep).toEqual({ removedFiles: 5, removedRows: 0 });
+    expect(reopened.library.startupSweep).toEqual({ removedFiles: 5, removedRows: 0, removedReferences: 0 });
     expect((await reopened.must('avatars.list', {})).map((a) => a.id)).toEqual([kept.id]);
     const files = (await reopened.library.images.listFiles()).map((file) => path.basename(file.file)).sort();
     expect(files).toEqual([`${kept.id}.jpg`, `${kept.id}.png`]);

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { seededPng } from './fakePng';
+import { editedPng, seededPng } from './fakePng';
 import { makeFetchRedirect } from './fetchRedirect';
 import type { FakeInference, FakeInferenceOptions, FakeRoute, FakeStep, InferenceBody, RecordedRequest } from './fakeInferenceTypes';
 import { badRequest, hubModelInfo, notFound, rateLimited, scriptedError, unauthorized } from './fakeResponses';
@@ -85,6 +85,15 @@ export const startFakeInference = async (options: FakeInferenceOptions = {}): Pr
     if (!body || typeof body.inputs !== 'string' || body.inputs === '') return send(res, record, badRequest('`inputs` must be a non-empty string'));
     const parameters = body.parameters ?? {};
     const seed = typeof parameters.seed === 'number' ? parameters.seed : 0;
+    // hf-inference image-to-image: the image base64 in `inputs`, the instruction in `parameters.prompt`.
+    if (typeof parameters.prompt === 'string') {
+      record.task = 'image-to-image';
+      const edited = await editedPng(Buffer.from(body.inputs, 'base64'), seed).catch(() => null);
+      if (gone.aborted) return;
+      if (!edited) return send(res, record, badRequest('`inputs` must be a base64-encoded image'));
+      return send(res, record, { status: 200, headers: { 'content-type': 'image/png' }, body: edited });
+    }
+    record.task = 'text-to-image';
     const width = options.imageSize?.width ?? side(parameters.width) ?? 1024;
     const height = options.imageSize?.height ?? side(parameters.height) ?? 1024;
     const png = await seededPng(seed, width, height);
@@ -112,6 +121,7 @@ export const startFakeInference = async (options: FakeInferenceOptions = {}): Pr
       authPresent: authorization !== undefined,
       authValid: authorization === `Bearer ${token}`,
       body: null,
+      task: null,
       receivedAt: Date.now(),
       outcome: null,
       closedByClient: false,

@@ -53,6 +53,8 @@ export interface RecordedRequest {
   authValid: boolean;
   /** Parsed JSON body (inference only); null when absent or not JSON. */
   body: InferenceBody | null;
+  /** Which task a successful inference request was answered as; null for others. */
+  task: 'text-to-image' | 'image-to-image' | null;
   /** Date.now() on arrival. */
   receivedAt: number;
   /** What the server answered; 'aborted' when the client closed the request before the answer. */

@@ -44,3 +44,23 @@ export const seededPng = (seed: number, width: number, height: number): Promise<
   }
   return image;
 };
+
+/**
+ * What the fake "edits" a reference into: the reference itself, recoloured by the seed and marked
+ * with a seeded band, so the result visibly depends on both and keeps the reference's size.
+ */
+export const editedPng = async (reference: Buffer, seed: number): Promise<Buffer> => {
+  const random = seededRandom(seed);
+  const image = sharp(reference, { failOn: 'warning' });
+  const { width = 0, height = 0 } = await image.metadata();
+  const band = await sharp({
+    create: { width, height: Math.max(1, Math.round(height / 8)), channels: 3, background: { r: random() * 255, g: random() * 255, b: random() * 255 } },
+  })
+    .png()
+    .toBuffer();
+  return image
+    .modulate({ hue: Math.floor(random() * 360), saturation: 1.2 })
+    .composite([{ input: band, top: 0, left: 0 }])
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+};

@@ -47,11 +47,14 @@ export const badRequest = (message: string): FakeAnswer => json(400, { error: me
 export const notFound = (message = 'Not Found'): FakeAnswer => json(404, { error: message });
 
 /** GET /api/models/<id>?expand[]=inferenceProviderMapping, in the array form the client accepts as is. */
+/** What the Hub says a model does: Kontext models edit images; the rest draw from text. */
+export const taskOf = (model: string): 'image-to-image' | 'text-to-image' => (/kontext/i.test(model) ? 'image-to-image' : 'text-to-image');
+
 export const hubModelInfo = (model: string, expanded: boolean): FakeAnswer =>
   json(200, {
     _id: `fake-${model}`,
     id: model,
     ...(expanded && {
-      inferenceProviderMapping: [{ provider: 'hf-inference', providerId: model, status: 'live', task: 'text-to-image' }],
+      inferenceProviderMapping: [{ provider: 'hf-inference', providerId: model, status: 'live', task: taskOf(model) }],
     }),
   });

@@ -192,4 +192,11 @@ describe('offline provider: the ImageProvider contract', () => {
     expect(error).toBeInstanceOf(ProviderError);
     expect((error as ProviderError).failure).toBe('cancelled');
   });
+
+  it('refuses to edit a reference image, saying what can', async () => {
+    const edit = call({ reference: { bytes: new Uint8Array([1, 2, 3]), mimeType: 'image/jpeg' } });
+    const error = await edit.result.catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ failure: 'rejected', message: expect.stringContaining('Hugging Face') });
+    expect(edit.stages).toEqual([]);
+  });
 });

@@ -66,6 +66,8 @@ export const generations = sqliteTable(
     params: text('params').notNull(),
     sourceAvatarId: text('source_avatar_id'),
     presetId: text('preset_id').references(() => presets.id, { onDelete: 'set null' }),
+    /** From a reference: the sha256 of the image in `references/`, which the job sends with its instruction. */
+    referenceSha256: text('reference_sha256'),
     /** `host:pid:start` of the process running it; with the lease, how a crashed claim is recognised. */
     claimedBy: text('claimed_by'),
     leaseExpiresAt: integer('lease_expires_at'),

@@ -35,6 +35,7 @@ export const rowToGeneration = (row: GenerationRow, avatarId: string | null): Ge
     prompt: row.prompt,
     negativePrompt: row.negativePrompt,
     params: { ...params, provider: row.provider, model: row.model, seed: row.seed },
+    referenceSha256: row.referenceSha256,
     avatarId,
     nextAttemptAt: row.nextAttemptAt,
     createdAt: row.createdAt,

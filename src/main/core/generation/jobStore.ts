@@ -22,6 +22,8 @@ export interface NewJob {
   /** Lineage: the avatar this one varies or was made from. */
   sourceAvatarId?: string | null;
   presetId?: string | null;
+  /** Image-to-image: the reference image the job sends (see ReferenceStore). */
+  referenceSha256?: string | null;
 }
 
 const changed = (row: Pick<GenerationRow, 'id' | 'projectId'>) => ({ entity: 'generation' as const, entityId: row.id, kind: 'changed' as const, projectId: row.projectId });
@@ -55,6 +57,7 @@ export class JobStore {
       params: JSON.stringify({ width: job.params.width, height: job.params.height, steps: job.params.steps, guidance: job.params.guidance }),
       sourceAvatarId: job.sourceAvatarId ?? null,
       presetId: job.presetId ?? null,
+      referenceSha256: job.referenceSha256 ?? null,
       // Keeps the order of a batch stable even within one millisecond.
       createdAt: at + index / 1000,
       updatedAt: at,

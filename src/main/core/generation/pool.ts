@@ -186,8 +186,9 @@ export class GenerationPool {
       const provider = this.options.providerFor(job.provider);
       if (!provider) throw describeFailure.unknownProvider(job.provider);
       const params = JSON.parse(job.params) as Omit<ResolvedParams, 'provider' | 'model' | 'seed'>;
+      const reference = job.referenceSha256 === null ? undefined : { bytes: await ctx.references.read(job.referenceSha256), mimeType: 'image/jpeg' };
       image = await provider.generate(
-        { prompt: job.prompt, negativePrompt: job.negativePrompt, model: job.model, seed: job.seed, ...params, recipe: JSON.parse(job.recipe) },
+        { prompt: job.prompt, negativePrompt: job.negativePrompt, model: job.model, seed: job.seed, ...params, recipe: JSON.parse(job.recipe), reference },
         { signal: running.controller.signal, onStage: (stage) => this.enterStage(running, stage) },
       );
     } catch (error) {

@@ -6,6 +6,8 @@ export interface ProviderRequest extends Omit<ResolvedParams, 'provider'> {
   negativePrompt: string | null;
   /** The job's recipe, for providers that draw from attributes rather than read a prompt (offline). */
   recipe?: Recipe;
+  /** Image-to-image: the image the prompt (an instruction) edits. */
+  reference?: ProviderImage;
 }
 
 export interface ProviderContext {

@@ -62,7 +62,7 @@ export const saveResult = async (ctx: LibraryContext, store: JobStore, owner: st
         projectId: job.projectId,
         name: job.name || 'Generated avatar',
         ...recipeColumns(job),
-        sourceType: job.presetId ? 'from_preset' : 'text_to_image',
+        sourceType: job.referenceSha256 ? 'from_reference' : job.presetId ? 'from_preset' : 'text_to_image',
         imageFormat: ingested.info.format,
         imageWidth: ingested.info.width,
         imageHeight: ingested.info.height,

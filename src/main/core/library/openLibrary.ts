@@ -21,6 +21,7 @@ import { presetHandlers, searchAndUsageHandlers } from '../router/libraryHandler
 import { StatsService } from '../usage/statsService';
 import { UsageService } from '../usage/usageService';
 import { generationHandlers } from '../router/generationHandlers';
+import { ReferenceStore } from '../images/referenceStore';
 import { desktopHandlers } from '../router/desktopHandlers';
 import { projectHandlers } from '../router/projectHandlers';
 import { createRouter, type Logger, type Router } from '../router/router';
@@ -90,7 +91,7 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
   const images = new ImageStore(dir);
   await images.ensureDirs();
   const feed = new ChangeFeed(db, `pid:${process.pid}`, (event) => events.emit(event), now);
-  const ctx: LibraryContext = { db, images, feed, now };
+  const ctx: LibraryContext = { db, images, references: new ReferenceStore(dir), feed, now };
 
   const projects = new ProjectService(ctx);
   const avatars = new AvatarService(ctx);
@@ -131,7 +132,7 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
 
   const startupSweep =
     options.sweepOnOpen === false
-      ? { removedFiles: 0, removedRows: 0 }
+      ? { removedFiles: 0, removedRows: 0, removedReferences: 0 }
       : await sweepOrphans(ctx, { minFileAgeMs: options.orphanGraceMs ?? DEFAULT_ORPHAN_GRACE_MS });
   feed.prune();
   const stopWatching = options.watch ? watchForeignChanges(dir, DB_FILE_NAME, sqlite, () => feed.flush()) : () => {};

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { inArray } from 'drizzle-orm';
 import { listAvatarFiles } from '../avatars/avatarQueries';
-import { avatars } from '../db/schema';
+import { avatars, generations } from '../db/schema';
 import type { LibraryContext } from './context';
 
 const DELETE_CHUNK = 500;
@@ -9,6 +9,8 @@ const DELETE_CHUNK = 500;
 export interface SweepReport {
   removedFiles: number;
   removedRows: number;
+  /** Reference images no job names any more. */
+  removedReferences: number;
 }
 
 export interface SweepOptions {
@@ -19,7 +21,10 @@ export interface SweepOptions {
   minFileAgeMs: number;
 }
 
-/** Makes files and rows agree again after a crash: files without a row go, rows whose image is gone go. */
+/**
+ * Makes files and rows agree again after a crash: files without a row go, rows whose image is gone
+ * go, and reference images no job names go.
+ */
 export const sweepOrphans = async (ctx: LibraryContext, { minFileAgeMs }: SweepOptions): Promise<SweepReport> => {
   const { db, images, feed, now } = ctx;
   const files = await images.listFiles();
@@ -48,5 +53,8 @@ export const sweepOrphans = async (ctx: LibraryContext, { minFileAgeMs }: SweepO
     });
     feed.flush();
   }
-  return { removedFiles: strays.length, removedRows: missing.length };
+  const referenced = db.selectDistinct({ sha256: generations.referenceSha256 }).from(generations).all();
+  const inUse = new Set(referenced.flatMap((row) => (row.sha256 ? [row.sha256] : [])));
+  const removedReferences = await ctx.references.sweep(inUse, cutoff);
+  return { removedFiles: strays.length, removedRows: missing.length, removedReferences };
 };

@@ -1,4 +1,4 @@
-import { PROVIDERS_OR_POLICIES, setLogger, textToImage } from '@huggingface/inference';
+import { PROVIDERS_OR_POLICIES, imageToImage, setLogger, textToImage } from '@huggingface/inference';
 import type { InferenceProviderOrPolicy } from '@huggingface/inference';
 import { ProviderError } from '../provider';
 import type { ImageProvider, ProviderContext, ProviderImage, ProviderRequest } from '../provider';
@@ -75,6 +75,20 @@ const checkedEndpoint = (raw: string): string => {
   return url.href;
 };
 
+/**
+ * Image-to-image: the reference goes as `inputs`, the instruction as `parameters.prompt`. Kontext
+ * has no use for a negative prompt, and the result keeps the reference's size.
+ */
+const sendImageToImage = (request: ProviderRequest, reference: ProviderImage, base: { accessToken: string }, options: Parameters<typeof imageToImage>[1]) =>
+  imageToImage(
+    {
+      ...base,
+      inputs: new Blob([reference.bytes], { type: reference.mimeType }),
+      parameters: { prompt: request.prompt, guidance_scale: request.guidance, num_inference_steps: request.steps, seed: request.seed },
+    },
+    options,
+  );
+
 const parametersOf = (request: ProviderRequest) => ({
   width: request.width,
   height: request.height,
@@ -113,11 +127,11 @@ export const createHuggingFaceProvider = (config: HuggingFaceConfig): ImageProvi
 
     try {
       context.onStage('submitting');
-      const blob: unknown = await textToImage(
-        { accessToken, ...route, inputs: request.prompt, parameters: parametersOf(request) },
-        // retry_on_error: left on, the client re-sends a 503 at once, forever; the pool owns retries.
-        { retry_on_error: false, signal: controller.signal, fetch: call.fetch },
-      );
+      // retry_on_error: left on, the client re-sends a 503 at once, forever; the pool owns retries.
+      const options = { retry_on_error: false, signal: controller.signal, fetch: call.fetch };
+      const blob: unknown = request.reference
+        ? await sendImageToImage(request, request.reference, { accessToken, ...route }, options)
+        : await textToImage({ accessToken, ...route, inputs: request.prompt, parameters: parametersOf(request) }, options);
       if (!(blob instanceof Blob)) throw new ProviderError('bad_output', hfMessages.badOutput(target, 'something that is not a file'));
       const image = await imageFromBlob(blob);
       if ('problem' in image) throw new ProviderError('bad_output', hfMessages.badOutput(target, image.problem));

@@ -109,6 +109,9 @@ export const createOfflineProvider = (): ImageProvider => ({
   kind: 'offline',
   async generate(request: ProviderRequest, context: ProviderContext): Promise<ProviderImage> {
     if (context.signal.aborted) throw cancelled();
+    if (request.reference) {
+      throw new ProviderError('rejected', 'The offline drawer cannot edit an image: making an avatar from a reference needs Hugging Face (FLUX.1 Kontext).');
+    }
     context.onStage('submitting');
     context.onStage('generating');
     let bytes: Buffer;

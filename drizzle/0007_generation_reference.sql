@@ -1,0 +1,1 @@
+ALTER TABLE `generations` ADD `reference_sha256` text;
