@@ -26,7 +26,9 @@ import {
   type ProjectSummary,
   type QueueStatus,
 } from './domain';
+import { creditHistorySchema, type CreditSummary, type LedgerEntry } from './credits';
 import type { CommandName, EventName } from './names';
+import { settingsPatchSchema, tokenInputSchema, type Settings, type TokenStatus } from './settings';
 
 const projectName = z.string().trim().min(1, 'must not be empty').max(LIMITS.projectName, `must be at most ${LIMITS.projectName} characters`);
 const projectDescription = z
@@ -157,6 +159,17 @@ export const commandInputs = {
   'avatars.copyImage': z.object({ id: avatarIdSchema }).strict(),
   /** A native drag of the image file out of the window (desktop only). Records a use when it starts. */
   'avatars.startDrag': z.object({ id: avatarIdSchema }).strict(),
+  'settings.get': z.object({}).strict(),
+  /** Any subset; the result is the whole, validated settings. Generation changes apply to the running pool. */
+  'settings.update': settingsPatchSchema,
+  /** Never the token itself: only whether it is set, where it is kept, and what the last check said. */
+  'token.status': z.object({}).strict(),
+  'token.set': tokenInputSchema,
+  'token.clear': z.object({}).strict(),
+  /** Asks Hugging Face who the token belongs to. */
+  'token.verify': z.object({}).strict(),
+  'credits.summary': z.object({}).strict(),
+  'credits.history': creditHistorySchema,
 } satisfies Record<CommandName, z.ZodType>;
 
 /** What each command answers with (inside the `ok` envelope). */
@@ -195,6 +208,14 @@ export interface CommandOutputs {
   'generations.fromReference': Generation[];
   'avatars.copyImage': UsageRecord;
   'avatars.startDrag': UsageRecord;
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'token.status': TokenStatus;
+  'token.set': TokenStatus;
+  'token.clear': TokenStatus;
+  'token.verify': TokenStatus;
+  'credits.summary': CreditSummary;
+  'credits.history': LedgerEntry[];
 }
 
 /** Pushed to every transport after a change commits, whichever process made it. */
@@ -209,6 +230,10 @@ export interface EventPayloads {
   'queue.changed': { queue: QueueStatus };
   'preset.changed': { preset: Preset };
   'preset.deleted': { id: string };
+  'settings.changed': { settings: Settings };
+  'token.changed': { status: TokenStatus };
+  /** After every charge or refund, from any process. */
+  'credits.changed': { summary: CreditSummary };
 }
 
 /** What a caller sends (before defaults and trimming). */

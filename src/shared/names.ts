@@ -37,6 +37,14 @@ export const COMMAND_NAMES = [
   'generations.fromReference',
   'avatars.copyImage',
   'avatars.startDrag',
+  'settings.get',
+  'settings.update',
+  'token.status',
+  'token.set',
+  'token.clear',
+  'token.verify',
+  'credits.summary',
+  'credits.history',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -49,6 +57,9 @@ export const EVENT_NAMES = [
   'queue.changed',
   'preset.changed',
   'preset.deleted',
+  'settings.changed',
+  'token.changed',
+  'credits.changed',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

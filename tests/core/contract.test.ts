@@ -3,7 +3,9 @@ import type { AvatarService } from '../../src/main/core/avatars/avatarService';
 import type { GenerationService } from '../../src/main/core/generation/generationService';
 import type { ProjectService } from '../../src/main/core/projects/projectService';
 import { avatarHandlers } from '../../src/main/core/router/avatarHandlers';
+import type { creditHandlers } from '../../src/main/core/router/creditHandlers';
 import type { desktopHandlers } from '../../src/main/core/router/desktopHandlers';
+import type { settingsHandlers } from '../../src/main/core/router/settingsHandlers';
 import { generationHandlers } from '../../src/main/core/router/generationHandlers';
 import { presetHandlers, searchAndUsageHandlers } from '../../src/main/core/router/libraryHandlers';
 import { projectHandlers } from '../../src/main/core/router/projectHandlers';
@@ -17,17 +19,17 @@ export const compileTimeChecks = (
   projects: ProjectService,
   avatars: AvatarService,
   generations: GenerationService,
-  rest: { searchAndUsage: ReturnType<typeof searchAndUsageHandlers>; presets: ReturnType<typeof presetHandlers>; desktop: ReturnType<typeof desktopHandlers> },
+  rest: { searchAndUsage: ReturnType<typeof searchAndUsageHandlers>; presets: ReturnType<typeof presetHandlers>; desktop: ReturnType<typeof desktopHandlers>; settings: ReturnType<typeof settingsHandlers>; credits: ReturnType<typeof creditHandlers> },
 ) => {
   // @ts-expect-error a router without the generation handlers does not compile
-  const missing: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...rest.searchAndUsage, ...rest.presets, ...rest.desktop };
+  const missing: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...rest.searchAndUsage, ...rest.presets, ...rest.desktop, ...rest.settings, ...rest.credits };
   // @ts-expect-error a handler for a command the contract does not have does not compile
   const extra: HandlerGroup<'projects.list'> = { 'projects.list': () => projects.list(), 'projects.explode': () => null };
   // @ts-expect-error a handler group cannot name a command outside the contract
   const unknown: HandlerGroup<'projects.explode'> = {};
   // @ts-expect-error a handler must return the contract's output type
   const wrongOutput: HandlerGroup<'projects.list'> = { 'projects.list': () => 'not a list' };
-  const complete: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...generationHandlers(generations), ...rest.searchAndUsage, ...rest.presets, ...rest.desktop };
+  const complete: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...generationHandlers(generations), ...rest.searchAndUsage, ...rest.presets, ...rest.desktop, ...rest.settings, ...rest.credits };
   return [missing, extra, unknown, wrongOutput, complete];
 };
 

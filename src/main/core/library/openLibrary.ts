@@ -23,6 +23,8 @@ import { UsageService } from '../usage/usageService';
 import { generationHandlers } from '../router/generationHandlers';
 import { ReferenceStore } from '../images/referenceStore';
 import { desktopHandlers } from '../router/desktopHandlers';
+import { settingsHandlers } from '../router/settingsHandlers';
+import { creditHandlers } from '../router/creditHandlers';
 import { projectHandlers } from '../router/projectHandlers';
 import { createRouter, type Logger, type Router } from '../router/router';
 import { ChangeFeed } from './changeFeed';
@@ -122,6 +124,8 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
       ...searchAndUsageHandlers(new AvatarSearch(ctx), new UsageService(ctx), new StatsService(ctx)),
       ...presetHandlers(presets),
       ...desktopHandlers({ images, usage: new UsageService(ctx), formatOf: (id) => findImageFormat(db, id) }),
+      ...settingsHandlers(),
+      ...creditHandlers(),
     },
     log,
   );
