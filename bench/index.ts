@@ -8,6 +8,7 @@ import { openLibrary, type Library } from '../src/main/core';
 import { seedAvatarRows } from '../tests/helpers/seed';
 import { benchGeneration } from './generation';
 import { benchLibrary } from './library';
+import { benchRender } from './render';
 
 const MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 const UPLOADS = 40;
@@ -104,6 +105,7 @@ const main = async () => {
       listing: await benchListing(work),
       generation: await benchGeneration(),
       library: await benchLibrary(work),
+      render: await benchRender(work),
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {

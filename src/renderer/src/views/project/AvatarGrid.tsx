@@ -160,6 +160,7 @@ export const AvatarGrid = ({
     <div
       ref={scrollRef}
       className={`avatar-grid${stale ? ' avatar-grid--stale' : ''}`}
+      data-testid="avatar-grid"
       onKeyDown={onKeyDown}
       onKeyUp={(event) => {
         if (event.key === ' ') event.preventDefault();
