@@ -1,187 +1,127 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import type { Avatar } from '../../../../shared/domain';
-import { useActions, useAppStore, useTransport } from '../../hooks/appContext';
-import { useToast } from '../../hooks/useToast';
-import { plural } from '../../lib/format';
-import { routeHash } from '../../lib/route';
+import { useAppStore, useTransport } from '../../hooks/appContext';
 import { draftFromAvatar } from '../../modals/generate/draftFromAvatar';
 import { GenerateModal } from '../../modals/generate/GenerateModal';
 import type { GenerateDraft } from '../../modals/generate/generateDraft';
+import { ReferenceModal } from '../../modals/reference/ReferenceModal';
+import { referenceDraftFromAvatar, type ReferenceDraft, type ReferenceSource } from '../../modals/reference/referenceDraft';
 import { Icon } from '../Icon';
 import { Spinner } from '../Spinner';
-import { Thumbnail } from '../Thumbnail';
+import type { Origin } from './origin';
+import { loadRecipePrompt } from './recipePrompt';
+import { useOrigin } from './useOrigin';
+import { VariationLineage } from './VariationLineage';
+import { VariationStrip } from './VariationStrip';
+import { VaryButton } from './VaryButton';
 import './AvatarVariations.css';
 
-/** "More like this" makes at most this many at once from the panel. */
-export const VARY_MAX = 8;
-const VARY_DEFAULT = 4;
-/** Thumbnails in the strip before "+N more". */
-const STRIP_MAX = 7;
+export { VARY_MAX } from './VaryButton';
 
-type Parent = { id: string; name: string; projectId: string } | 'missing' | 'loading';
+type Dialog = { kind: 'generate'; draft: GenerateDraft } | { kind: 'reference'; reference: ReferenceSource; draft?: ReferenceDraft; notice?: ReactNode };
 
-const avatarHref = (avatar: { id: string; projectId: string }): string => routeHash({ kind: 'project', projectId: avatar.projectId, avatarId: avatar.id });
-
-/** Where this avatar came from (the avatar it varies), found in the open project or asked for once. */
-const useParent = (parentId: string | null): Parent | null => {
-  const transport = useTransport();
-  const local = useAppStore((state) => (parentId ? (state.avatars.find((avatar) => avatar.id === parentId) ?? null) : null));
-  const [fetched, setFetched] = useState<{ id: string; value: Parent } | null>(null);
-
-  useEffect(() => {
-    if (!parentId || local) return;
-    let live = true;
-    void transport.invoke('avatars.get', { id: parentId }).then((result) => {
-      if (!live) return;
-      setFetched({ id: parentId, value: result.ok ? { id: result.value.id, name: result.value.name, projectId: result.value.projectId } : 'missing' });
-    });
-    return () => {
-      live = false;
-    };
-  }, [local, parentId, transport]);
-
-  if (!parentId) return null;
-  if (local) return { id: local.id, name: local.name, projectId: local.projectId };
-  return fetched?.id === parentId ? fetched.value : 'loading';
-};
+/** An edit whose reference image is not an avatar of the library any more (or never was: a file). */
+const lostReference = (origin: Origin | null | 'loading'): boolean => origin !== null && origin !== 'loading' && origin.reference === null;
 
 /**
- * The panel's recipe section: "More like this" (the same recipe with new seeds, N at once),
- * "Use this recipe" (the generate dialog filled in from this avatar), and the lineage — which
- * avatar this one varies, and the variations made from it so far.
+ * The panel's recipe section: "More like this" (the same recipe with new seeds), "Use this recipe"
+ * (the generate dialog, or for an edit the reference dialog, filled in from this avatar), "New from
+ * this avatar…" (this image plus an instruction), and the lineage: what this one varies or was
+ * made from, and what was made from it so far.
  */
 export const AvatarVariations = ({ avatar }: { avatar: Avatar }) => {
   const transport = useTransport();
-  const toast = useToast();
-  const { upsertGenerations, setTrayOpen } = useActions();
   const titleId = useId();
-  const countId = useId();
   const project = useAppStore((state) => (state.openProjectId === avatar.projectId ? state.openProject : null));
   const avatars = useAppStore((state) => state.avatars);
   const generations = useAppStore((state) => state.generations);
   const children = useMemo(() => avatars.filter((entry) => entry.parentAvatarId === avatar.id), [avatar.id, avatars]);
-  const parent = useParent(avatar.parentAvatarId);
-  const [count, setCount] = useState(VARY_DEFAULT);
-  const [varying, setVarying] = useState(false);
-  const [preparing, setPreparing] = useState(false);
-  const [draft, setDraft] = useState<GenerateDraft | null>(null);
+  const origin = useOrigin(avatar);
+  const [preparing, setPreparing] = useState<'recipe' | 'new' | null>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
   const generated = avatar.generation !== null;
+  const edit = avatar.sourceType === 'from_reference';
+  const self: ReferenceSource = { kind: 'avatar', avatar: { id: avatar.id, name: avatar.name } };
+  const lost = edit && lostReference(origin);
 
-  const vary = async () => {
-    setVarying(true);
-    const result = await transport.invoke('generations.vary', { avatarId: avatar.id, count });
-    setVarying(false);
-    if (!result.ok) {
-      toast.failure(`Could not make variations of “${avatar.name}”`, result.error);
-      return;
-    }
-    upsertGenerations(result.value);
-    setTrayOpen(true);
-    toast.success(`Making ${plural(result.value.length, 'variation')} of “${avatar.name}”`, 'They appear here as they finish.');
-  };
-
-  /** The free text the avatar was made with lives on its job: in memory if recent, else asked for. */
-  const userPrompt = async (): Promise<string | null> => {
-    const held = Object.values(generations).find((job) => job.avatarId === avatar.id);
-    if (held) return held.recipe.prompt ?? null;
-    if (!generated) return null;
-    const result = await transport.invoke('generations.list', { projectId: avatar.projectId, statuses: ['completed'], limit: 1000 });
-    return result.ok ? (result.value.find((job) => job.avatarId === avatar.id)?.recipe.prompt ?? null) : null;
+  const prompt = async (which: 'recipe' | 'new'): Promise<string | null> => {
+    setPreparing(which);
+    const text = await loadRecipePrompt(avatar, generations, transport);
+    setPreparing(null);
+    return text;
   };
 
   const openRecipe = async () => {
-    setPreparing(true);
-    const prompt = await userPrompt();
-    setPreparing(false);
-    setDraft(draftFromAvatar(avatar, prompt));
+    const text = await prompt('recipe');
+    if (!edit) return setDialog({ kind: 'generate', draft: draftFromAvatar(avatar, text) });
+    if (origin === null || origin === 'loading' || !origin.reference) return;
+    setDialog({ kind: 'reference', reference: { kind: 'avatar', avatar: origin.reference }, draft: referenceDraftFromAvatar(avatar, text) });
   };
+
+  const openNew = async () => {
+    if (!lost) return setDialog({ kind: 'reference', reference: self });
+    // The edit cannot be rerun on its own image: start from this one, with the same words.
+    const text = await prompt('new');
+    setDialog({
+      kind: 'reference',
+      reference: self,
+      draft: { ...referenceDraftFromAvatar(avatar, text), seed: '' },
+      notice: 'Filled in with the instruction this avatar was made with. The image it edited is not in the library, so this avatar is the reference now; More like this repeats the original edit.',
+    });
+  };
+
+  const recipeButton = (
+    <button
+      type="button"
+      className="btn btn--ghost btn--small"
+      onClick={() => void openRecipe()}
+      disabled={preparing !== null || !project || (edit && origin === 'loading')}
+    >
+      {preparing === 'recipe' ? <Spinner /> : <Icon name="pencil" size={15} />}
+      Use this recipe
+    </button>
+  );
 
   return (
     <section className="detail__section variations" aria-labelledby={titleId} data-testid="avatar-variations">
       <h3 className="variations__title" id={titleId}>
         Recipe
       </h3>
-      {parent && (
-        <p className="variations__lineage" data-testid="variation-of">
-          <Icon name="sparkles" size={14} />
-          {parent === 'loading' ? (
-            <span>Variation of…</span>
-          ) : parent === 'missing' ? (
-            <span>Variation of an avatar that was deleted</span>
-          ) : (
-            <span>
-              Variation of{' '}
-              <a href={avatarHref(parent)} className="variations__parent">
-                {parent.name}
-              </a>
-            </span>
-          )}
-        </p>
-      )}
+      {origin && <VariationLineage origin={origin} fromReference={edit} />}
       {generated ? (
         <div className="variations__actions">
-          <div className="variations__vary">
-            <button type="button" className="btn btn--secondary btn--small" onClick={() => void vary()} disabled={varying}>
-              {varying ? <Spinner /> : <Icon name="sparkles" size={15} />}
-              More like this
-            </button>
-            <label className="visually-hidden" htmlFor={countId}>
-              How many variations
-            </label>
-            <select
-              id={countId}
-              className="input select input--compact variations__count"
-              value={count}
-              disabled={varying}
-              onChange={(event) => setCount(Number(event.target.value))}
-              title="How many variations"
-            >
-              {Array.from({ length: VARY_MAX }, (_, index) => index + 1).map((value) => (
-                <option key={value} value={value}>
-                  × {value}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="button" className="btn btn--ghost btn--small" onClick={() => void openRecipe()} disabled={preparing || !project}>
-            {preparing ? <Spinner /> : <Icon name="pencil" size={15} />}
-            Use this recipe
-          </button>
+          <VaryButton avatar={avatar} />
+          {!lost && recipeButton}
         </div>
       ) : (
         <div className="variations__actions">
           <p className="variations__note">Uploaded, so there is no prompt or seed; its persona and look can still start a new one.</p>
-          <button type="button" className="btn btn--ghost btn--small" onClick={() => void openRecipe()} disabled={preparing || !project}>
-            <Icon name="pencil" size={15} />
-            Use this recipe
-          </button>
+          {recipeButton}
         </div>
       )}
+      {lost && (
+        <p className="variations__note" data-testid="reference-lost-note">
+          The image it was made from is not an avatar in the library, so More like this is the way to repeat this edit; New from this avatar… starts from this image, with the
+          same instruction.
+        </p>
+      )}
+      <div className="variations__reference">
+        <button type="button" className="btn btn--secondary btn--small" onClick={() => void openNew()} disabled={preparing !== null || !project}>
+          {preparing === 'new' ? <Spinner /> : <Icon name="image" size={15} />}
+          New from this avatar…
+        </button>
+        <p className="variations__hint">Keep this person; change the outfit, place or pose in words.</p>
+      </div>
       {avatar.generation && (
         <p className="variations__meta">
           Seed {avatar.generation.seed} · {avatar.generation.model.slice(avatar.generation.model.lastIndexOf('/') + 1) || avatar.generation.provider}
         </p>
       )}
-      {children.length > 0 && (
-        <div className="variations__children">
-          <p className="variations__subtitle">{plural(children.length, 'variation')}</p>
-          <ul className="variations__strip" aria-label={`Variations of ${avatar.name}`}>
-            {children.slice(0, STRIP_MAX).map((child) => (
-              <li key={child.id}>
-                <a href={avatarHref(child)} className="variations__child" aria-label={child.name} title={child.name}>
-                  <Thumbnail src={transport.imageUrl(child.id, 'thumb')} className="variations__thumb" />
-                </a>
-              </li>
-            ))}
-            {children.length > STRIP_MAX && (
-              <li className="variations__more" aria-label={`${children.length - STRIP_MAX} more`}>
-                +{children.length - STRIP_MAX}
-              </li>
-            )}
-          </ul>
-        </div>
+      <VariationStrip avatar={avatar} made={children} />
+      {dialog?.kind === 'generate' && project && <GenerateModal project={project} initialDraft={dialog.draft} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'reference' && project && (
+        <ReferenceModal project={project} reference={dialog.reference} initialDraft={dialog.draft} notice={dialog.notice} onClose={() => setDialog(null)} />
       )}
-      {draft && project && <GenerateModal project={project} initialDraft={draft} onClose={() => setDraft(null)} />}
     </section>
   );
 };
