@@ -9,10 +9,12 @@ interface ProjectHeaderProps {
   project: ProjectSummary;
   onUpload(): void;
   onGenerate(): void;
+  /** Pick an image file, then make new avatars from it with an instruction. */
+  onFromImage(): void;
   onDelete(): void;
 }
 
-export const ProjectHeader = ({ project, onUpload, onGenerate, onDelete }: ProjectHeaderProps) => {
+export const ProjectHeader = ({ project, onUpload, onGenerate, onFromImage, onDelete }: ProjectHeaderProps) => {
   const transport = useTransport();
   const { setOpenProject, upsertProject } = useActions();
 
@@ -58,6 +60,10 @@ export const ProjectHeader = ({ project, onUpload, onGenerate, onDelete }: Proje
         <button type="button" className="btn btn--secondary" onClick={onUpload}>
           <Icon name="upload" size={16} />
           Upload
+        </button>
+        <button type="button" className="btn btn--secondary" onClick={onFromImage} data-testid="from-image-button" title="Make new avatars from an image file and an instruction">
+          <Icon name="image" size={16} />
+          From an image…
         </button>
         <button type="button" className="btn btn--primary" onClick={onGenerate} data-testid="generate-button">
           <Icon name="sparkles" size={16} />

@@ -9,6 +9,7 @@ import { plural } from '../../lib/format';
 import { ACCEPT_ATTRIBUTE, partitionImageFiles } from '../../lib/imageFiles';
 import { navigate } from '../../lib/route';
 import { GenerateModal } from '../../modals/generate/GenerateModal';
+import { ReferenceModal } from '../../modals/reference/ReferenceModal';
 import { UploadModal } from '../../modals/upload/UploadModal';
 import { DeleteProjectDialog } from './DeleteProjectDialog';
 import { ProjectGallery } from './ProjectGallery';
@@ -28,6 +29,8 @@ export const ProjectView = ({ projectId, avatarId }: ProjectViewProps) => {
   const avatars = useAppStore((state) => state.avatars);
   const loadState = useAppStore((state) => state.avatarsState);
   const inputRef = useRef<HTMLInputElement>(null);
+  const referenceInputRef = useRef<HTMLInputElement>(null);
+  const [referenceFile, setReferenceFile] = useState<File | null>(null);
   const [uploadFiles, setUploadFiles] = useState<File[] | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [generating, setGenerating] = useState(false);
@@ -51,7 +54,15 @@ export const ProjectView = ({ projectId, avatarId }: ProjectViewProps) => {
     },
     [toast],
   );
-  const drop = useDropFiles(onFiles, project !== null && uploadFiles === null && !generating);
+  const onReferenceFiles = useCallback(
+    (files: File[]) => {
+      const [file] = partitionImageFiles(files).accepted;
+      if (file) setReferenceFile(file);
+      else if (files.length > 0) toast.info('That file cannot be the reference', 'Choose a JPEG, PNG or WebP image.');
+    },
+    [toast],
+  );
+  const drop = useDropFiles(onFiles, project !== null && uploadFiles === null && !generating && referenceFile === null);
 
   if (!project) return <ProjectStatus projectId={projectId} />;
 
@@ -64,7 +75,13 @@ export const ProjectView = ({ projectId, avatarId }: ProjectViewProps) => {
   return (
     <div className={`project-view${drop.dragging ? ' project-view--dragging' : ''}`} {...drop.handlers}>
       <div className="project-view__main">
-        <ProjectHeader project={project} onUpload={() => inputRef.current?.click()} onGenerate={() => setGenerating(true)} onDelete={() => setDeleting(true)} />
+        <ProjectHeader
+          project={project}
+          onUpload={() => inputRef.current?.click()}
+          onGenerate={() => setGenerating(true)}
+          onFromImage={() => referenceInputRef.current?.click()}
+          onDelete={() => setDeleting(true)}
+        />
         {avatars.length === 0 ? (
           <div className="project-view__empty">
             <EmptyState
@@ -79,6 +96,10 @@ export const ProjectView = ({ projectId, avatarId }: ProjectViewProps) => {
                   <button type="button" className="btn btn--secondary btn--large" onClick={() => inputRef.current?.click()}>
                     <Icon name="upload" size={16} />
                     Choose images
+                  </button>
+                  <button type="button" className="btn btn--secondary btn--large" onClick={() => referenceInputRef.current?.click()}>
+                    <Icon name="image" size={16} />
+                    From an image…
                   </button>
                 </div>
               }
@@ -111,6 +132,18 @@ export const ProjectView = ({ projectId, avatarId }: ProjectViewProps) => {
           event.target.value = '';
         }}
       />
+      <input
+        ref={referenceInputRef}
+        type="file"
+        hidden
+        accept={ACCEPT_ATTRIBUTE}
+        data-testid="reference-input"
+        onChange={(event) => {
+          onReferenceFiles(Array.from(event.target.files ?? []));
+          event.target.value = '';
+        }}
+      />
+      {referenceFile && <ReferenceModal project={project} reference={{ kind: 'file', file: referenceFile }} onClose={() => setReferenceFile(null)} />}
       {uploadFiles && <UploadModal project={project} files={uploadFiles} onClose={() => setUploadFiles(null)} />}
       {generating && <GenerateModal project={project} onClose={() => setGenerating(false)} />}
       {deleting && <DeleteProjectDialog project={project} onClose={() => setDeleting(false)} />}
