@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ErrorCode, isAppError } from '../shared/errors';
 import { registerAvatarCommands } from './avatarCommands';
+import { registerCreditCommands } from './creditCommands';
 import { registerGenerateCommand } from './generateCommand';
 import { registerPresetCommands } from './presetCommands';
 import { registerReferenceCommand } from './referenceCommand';
@@ -36,6 +37,7 @@ const main = async (argv: string[]): Promise<number> => {
   registerGenerateCommand(program, currentSession, output);
   registerReferenceCommand(program, currentSession, output);
   registerPresetCommands(program, currentSession, output);
+  registerCreditCommands(program, currentSession, output);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: (text) => !argv.includes('--json') && process.stderr.write(text) });
 
   try {

@@ -35,6 +35,8 @@ export const ErrorCode = {
   CANCELLED: 'CANCELLED',
   /** The job is not in a state that allows this (e.g. retrying a completed job). */
   INVALID_STATE: 'INVALID_STATE',
+  /** A daily or per-batch credit limit of the spending guard would be passed; nothing was started. */
+  SPENDING_LIMIT: 'SPENDING_LIMIT',
   /** This shell cannot do that (e.g. a native drag from the web bridge). */
   UNSUPPORTED: 'UNSUPPORTED',
   INTERNAL: 'INTERNAL',

@@ -9,6 +9,7 @@ export const ID_PREFIX = {
   generation: 'gen',
   usage: 'use',
   batch: 'bat',
+  ledger: 'led',
 } as const;
 
 export type IdKind = keyof typeof ID_PREFIX;

@@ -102,6 +102,7 @@ describe('avatars', () => {
     await lib.must('avatars.update', { id: avatar.id, name: 'Renamed' });
     await lib.must('avatars.delete', { id: avatar.id });
     await lib.must('projects.delete', { id: projectId });
-    expect(seen).toEqual(['avatar.changed', 'project.changed', 'avatar.changed', 'avatar.deleted', 'project.changed', 'project.deleted']);
+    // The upload is charged, so its commit also moves the credits.
+    expect(seen).toEqual(['avatar.changed', 'project.changed', 'credits.changed', 'avatar.changed', 'avatar.deleted', 'project.changed', 'project.deleted']);
   });
 });

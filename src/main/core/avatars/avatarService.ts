@@ -5,6 +5,7 @@ import { AppError, ErrorCode } from '../../../shared/errors';
 import { newId } from '../../../shared/ids';
 import { avatars } from '../db/schema';
 import { ingestImage } from '../images/ingestImage';
+import type { CreditBook } from '../credits/creditBook';
 import type { LibraryContext } from '../library/context';
 import type { ChangeEntry } from '../library/changeFeed';
 import { assertProjectExists } from '../projects/projectService';
@@ -27,7 +28,11 @@ const changed = (avatarId: string, projectId: string): ChangeEntry[] => [
 ];
 
 export class AvatarService {
-  constructor(private readonly ctx: LibraryContext) {}
+  constructor(
+    private readonly ctx: LibraryContext,
+    /** Uploads and persona edits are charged as the cloud charges them (see CreditBook). */
+    private readonly credits: CreditBook | null = null,
+  ) {}
 
   require(id: string): Avatar {
     const avatar = findAvatar(this.ctx.db, id);
@@ -69,6 +74,7 @@ export class AvatarService {
           })
           .run();
         feed.record(tx, changed(id, projectId));
+        this.credits?.chargeIn(tx, { action: 'upload', amount: this.credits.costOf('upload'), avatarId: id });
       });
     } catch (error) {
       await images.remove(id, image.info.format);
@@ -93,6 +99,7 @@ export class AvatarService {
         .where(eq(avatars.id, id))
         .run();
       feed.record(tx, [{ entity: 'avatar', entityId: id, kind: 'changed', projectId: current.projectId }]);
+      if (persona) this.credits?.chargeIn(tx, { action: 'editPersona', amount: this.credits.costOf('editPersona'), avatarId: id });
     });
     feed.flush();
     return this.require(id);

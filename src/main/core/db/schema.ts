@@ -68,6 +68,8 @@ export const generations = sqliteTable(
     presetId: text('preset_id').references(() => presets.id, { onDelete: 'set null' }),
     /** From a reference: the sha256 of the image in `references/`, which the job sends with its instruction. */
     referenceSha256: text('reference_sha256'),
+    /** Credits the job costs; charged, refunded and charged again on retry by triggers (0008). */
+    creditCost: integer('credit_cost').notNull().default(0),
     /** `host:pid:start` of the process running it; with the lease, how a crashed claim is recognised. */
     claimedBy: text('claimed_by'),
     leaseExpiresAt: integer('lease_expires_at'),
@@ -194,11 +196,32 @@ export const changeFeed = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     origin: text('origin').notNull(),
-    entity: text('entity', { enum: ['project', 'avatar', 'generation', 'preset'] }).notNull(),
+    entity: text('entity', { enum: ['project', 'avatar', 'generation', 'preset', 'credits'] }).notNull(),
     entityId: text('entity_id').notNull(),
     kind: text('kind', { enum: ['changed', 'deleted'] }).notNull(),
     projectId: text('project_id'),
     at: integer('at').notNull().default(sql`(unixepoch() * 1000)`),
   },
   (table) => [index('change_feed_at_idx').on(table.at)],
+);
+
+/**
+ * The spending guard's ledger: every charge and refund, kept when the work it paid for is deleted
+ * (it is history, and what sync reports to a Lumiku account). Jobs' rows are written by triggers
+ * in the same statement as the job change, so no code path can skip one.
+ */
+export const creditLedger = sqliteTable(
+  'credit_ledger',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['charge', 'refund'] }).notNull(),
+    action: text('action', { enum: ['generate', 'upload', 'fromPreset', 'fromReference', 'editPersona'] }).notNull(),
+    amount: integer('amount').notNull(),
+    generationId: text('generation_id'),
+    avatarId: text('avatar_id'),
+    batchId: text('batch_id'),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (table) => [index('credit_ledger_created_idx').on(table.createdAt), index('credit_ledger_generation_idx').on(table.generationId)],
 );

@@ -16,6 +16,8 @@ import { resolveReference } from './referenceSource';
 import type { JobStore, NewJob } from './jobStore';
 import type { GenerationPool } from './pool';
 import type { SettingsSource } from './settings';
+import type { CreditBook } from '../credits/creditBook';
+import type { CreditAction } from '../../../shared/settings';
 
 const SEED_SPACE = GENERATION_LIMITS.seedMax + 1;
 
@@ -48,6 +50,7 @@ export class GenerationService {
     private readonly store: JobStore,
     private readonly pool: GenerationPool,
     private readonly settings: SettingsSource,
+    private readonly credits: CreditBook,
     private readonly randomSeed: () => number = () => randomInt(0, SEED_SPACE),
   ) {}
 
@@ -175,9 +178,21 @@ export class GenerationService {
       // A given seed makes the set reproducible: the first image uses it, the next ones count up.
       params: { ...plan.params, seed: firstSeed === undefined ? this.randomSeed() : (firstSeed + index) % SEED_SPACE },
     }));
-    const ids = this.store.create(jobs);
+    const cost = this.jobCost(plan);
+    const what = count === 1 ? 'This avatar' : `These ${count} avatars`;
+    const ids = this.store.create(
+      jobs.map((job) => ({ ...job, creditCost: cost })),
+      (tx) => this.credits.assertAllowed(tx, cost * count, what),
+    );
     this.pool.wake();
     return ids.map((id) => this.require(id));
+  }
+
+  /** What each job of the plan costs; drawing on this machine spends nothing. */
+  private jobCost(plan: JobPlan): number {
+    if (plan.params.provider === 'offline') return 0;
+    const action: CreditAction = plan.referenceSha256 ? 'fromReference' : plan.presetId ? 'fromPreset' : 'generate';
+    return this.credits.costOf(action);
   }
 
   list(args: CommandArgs<'generations.list'>): Generation[] {
@@ -200,7 +215,8 @@ export class GenerationService {
 
   retry(id: string): Generation {
     const current = this.require(id);
-    if (!this.store.retry(id)) {
+    // A retry spends again (the failure was refunded), so it passes the same limits.
+    if (!this.store.retry(id, (tx, job) => this.credits.assertAllowed(tx, job.creditCost, 'Retrying it'))) {
       throw new AppError(ErrorCode.INVALID_STATE, `This generation is ${current.status}; only failed or cancelled ones can be retried.`);
     }
     this.pool.wake();

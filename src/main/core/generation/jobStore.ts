@@ -24,6 +24,8 @@ export interface NewJob {
   presetId?: string | null;
   /** Image-to-image: the reference image the job sends (see ReferenceStore). */
   referenceSha256?: string | null;
+  /** Charged when the row is inserted, refunded if it fails or is cancelled (triggers). */
+  creditCost?: number;
 }
 
 const changed = (row: Pick<GenerationRow, 'id' | 'projectId'>) => ({ entity: 'generation' as const, entityId: row.id, kind: 'changed' as const, projectId: row.projectId });
@@ -36,7 +38,8 @@ const changed = (row: Pick<GenerationRow, 'id' | 'projectId'>) => ({ entity: 'ge
 export class JobStore {
   constructor(private readonly ctx: LibraryContext) {}
 
-  create(jobs: NewJob[]): string[] {
+  /** `guard` runs first inside the transaction and may refuse the whole request (the spending guard). */
+  create(jobs: NewJob[], guard?: (tx: LibraryTx) => void): string[] {
     const { db, feed, now } = this.ctx;
     const at = now();
     const rows = jobs.map((job, index) => ({
@@ -58,14 +61,20 @@ export class JobStore {
       sourceAvatarId: job.sourceAvatarId ?? null,
       presetId: job.presetId ?? null,
       referenceSha256: job.referenceSha256 ?? null,
+      creditCost: job.creditCost ?? 0,
       // Keeps the order of a batch stable even within one millisecond.
       createdAt: at + index / 1000,
       updatedAt: at,
     }));
-    db.transaction((tx) => {
-      for (let start = 0; start < rows.length; start += 100) tx.insert(generations).values(rows.slice(start, start + 100)).run();
-      this.ctx.feed.record(tx, rows.map(changed));
-    });
+    // IMMEDIATE: the guard's read of today's spending and these inserts are one step for every process.
+    db.transaction(
+      (tx) => {
+        guard?.(tx);
+        for (let start = 0; start < rows.length; start += 100) tx.insert(generations).values(rows.slice(start, start + 100)).run();
+        this.ctx.feed.record(tx, rows.map(changed));
+      },
+      { behavior: 'immediate' },
+    );
     feed.flush();
     return rows.map((row) => row.id);
   }
@@ -158,12 +167,12 @@ export class JobStore {
 
   /** Pending or processing → cancelled. The process running it sees the change and aborts. */
   cancel(id: string): boolean {
-    return this.transition(id, ['pending', 'processing'], { status: 'cancelled', stage: 'done', claimedBy: null, leaseExpiresAt: null, nextAttemptAt: null, finishedAt: this.ctx.now() });
+    return this.transition(id, ['pending', 'processing'], undefined, { status: 'cancelled', stage: 'done', claimedBy: null, leaseExpiresAt: null, nextAttemptAt: null, finishedAt: this.ctx.now() });
   }
 
   /** Failed or cancelled → pending with fresh attempts; the job id, and so its avatar id, stay the same. */
-  retry(id: string): boolean {
-    return this.transition(id, ['failed', 'cancelled'], { status: 'pending', stage: 'queued', progress: 0, attempts: 0, errorCode: null, errorMessage: null, nextAttemptAt: null, finishedAt: null });
+  retry(id: string, guard?: (tx: LibraryTx, job: GenerationRow) => void): boolean {
+    return this.transition(id, ['failed', 'cancelled'], guard, { status: 'pending', stage: 'queued', progress: 0, attempts: 0, errorCode: null, errorMessage: null, nextAttemptAt: null, finishedAt: null });
   }
 
   /**
@@ -235,9 +244,18 @@ export class JobStore {
     if (done) feed.flush();
   }
 
-  private transition(id: string, from: GenerationRow['status'][], values: SQLiteUpdateSetSource<typeof generations>): boolean {
+  private transition(
+    id: string,
+    from: GenerationRow['status'][],
+    guard: ((tx: LibraryTx, job: GenerationRow) => void) | undefined,
+    values: SQLiteUpdateSetSource<typeof generations>,
+  ): boolean {
     const { db, feed, now } = this.ctx;
     const done = db.transaction((tx) => {
+      if (guard) {
+        const job = tx.select().from(generations).where(and(eq(generations.id, id), inArray(generations.status, from))).get();
+        if (job) guard(tx, job);
+      }
       const row = tx
         .update(generations)
         .set({ ...values, updatedAt: now() })
@@ -246,7 +264,7 @@ export class JobStore {
         .get();
       if (row) feed.record(tx, [changed(row)]);
       return Boolean(row);
-    });
+    }, { behavior: guard ? 'immediate' : 'deferred' });
     if (done) feed.flush();
     return done;
   }

@@ -1,5 +1,6 @@
 import { and, gt, lt, max, ne } from 'drizzle-orm';
 import type { AppEvent } from '../../../shared/contract';
+import type { CreditSummary } from '../../../shared/credits';
 import type { LibraryDb, Queryable } from '../db/open';
 import { changeFeed } from '../db/schema';
 import { findAvatar } from '../avatars/avatarQueries';
@@ -19,6 +20,7 @@ const RECORD_CHUNK = 500;
  */
 export class ChangeFeed {
   private lastSeq: number;
+  private creditSummary: (() => CreditSummary) | null = null;
 
   constructor(
     private readonly db: LibraryDb,
@@ -27,6 +29,11 @@ export class ChangeFeed {
     private readonly now: () => number,
   ) {
     this.lastSeq = db.select({ seq: max(changeFeed.seq) }).from(changeFeed).get()?.seq ?? 0;
+  }
+
+  /** The ledger's totals depend on settings the database does not hold, so the credit book supplies them. */
+  describeCredits(summarize: () => CreditSummary): void {
+    this.creditSummary = summarize;
   }
 
   /** Call inside the transaction that makes the change. */
@@ -65,6 +72,7 @@ export class ChangeFeed {
   }
 
   private toEvent(row: typeof changeFeed.$inferSelect): AppEvent | null {
+    if (row.entity === 'credits') return this.creditSummary ? { name: 'credits.changed', payload: { summary: this.creditSummary() } } : null;
     if (row.entity === 'project') {
       if (row.kind === 'deleted') return { name: 'project.deleted', payload: { id: row.entityId } };
       const project = findProjectSummary(this.db, row.entityId);

@@ -7,7 +7,7 @@ import { JobStore } from '../generation/jobStore';
 import { currentOwner } from '../generation/ownerIdentity';
 import { GenerationPool } from '../generation/pool';
 import type { ImageProvider } from '../generation/provider';
-import { defaultSettings, type SettingsSource } from '../generation/settings';
+import type { SettingsSource } from '../generation/settings';
 import { findImageFormat } from '../avatars/avatarQueries';
 import { openDatabase } from '../db/open';
 import { EventBus } from '../events/eventBus';
@@ -25,8 +25,16 @@ import { ReferenceStore } from '../images/referenceStore';
 import { desktopHandlers } from '../router/desktopHandlers';
 import { settingsHandlers } from '../router/settingsHandlers';
 import { creditHandlers } from '../router/creditHandlers';
+import { CreditBook, type CreditSettings } from '../credits/creditBook';
+import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { projectHandlers } from '../router/projectHandlers';
 import { createRouter, type Logger, type Router } from '../router/router';
+import { memoryBackend } from '../settings/backend';
+import { createEnvironmentVault } from '../settings/environmentVault';
+import { followSettings } from '../settings/followSettings';
+import { SettingsService } from '../settings/settingsService';
+import { TokenService } from '../settings/tokenService';
+import type { TokenVault } from '../settings/tokenVault';
 import { ChangeFeed } from './changeFeed';
 import type { LibraryContext } from './context';
 import { sweepOrphans, type SweepReport } from './sweepOrphans';
@@ -58,7 +66,15 @@ export interface LibraryOptions {
   orphanGraceMs?: number;
   now?: () => number;
   log?: Logger;
+  /** The user's settings (the shells open config.json); default: the documented defaults, in memory. */
+  settings?: SettingsService;
+  /** Where the Hugging Face token is kept; default: an empty vault in memory (tests never see a real token). */
+  vault?: TokenVault;
+  /** How token.verify reaches huggingface.co; tests send it to the fake Hub. */
+  hubFetch?: typeof fetch;
   generation?: GenerationOptions;
+  /** The spending guard's costs and limits, read live (the settings); the cloud's defaults otherwise. */
+  credits?: () => CreditSettings;
 }
 
 export interface Library {
@@ -96,8 +112,11 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
   const ctx: LibraryContext = { db, images, references: new ReferenceStore(dir), feed, now };
 
   const projects = new ProjectService(ctx);
-  const avatars = new AvatarService(ctx);
-  const settings = options.generation?.settings ?? defaultSettings();
+  const vault = options.vault ?? createEnvironmentVault({ env: {} });
+  const tokens = new TokenService({ vault, emit: (event) => events.emit(event), ...(options.hubFetch && { fetch: options.hubFetch }), now });
+  const settingsService = options.settings ?? new SettingsService({ backend: memoryBackend(), tokenIsSet: () => tokens.isSet(), log });
+  // What generation reads: the stored settings, unless a caller (the CLI's overrides, a test) brings its own.
+  const settings = options.generation?.settings ?? settingsService;
   const jobs = new JobStore(ctx);
   const pool = new GenerationPool({
     ctx,
@@ -114,7 +133,10 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
       circuit: options.generation.circuit,
     }),
   });
-  const generations = new GenerationService(ctx, jobs, pool, settings);
+  const credits = new CreditBook(ctx, options.credits ?? (() => DEFAULT_SETTINGS.credits));
+  feed.describeCredits(() => credits.summary());
+  const avatars = new AvatarService(ctx, credits);
+  const generations = new GenerationService(ctx, jobs, pool, settings, credits);
   const presets = new PresetService(ctx, generations);
   const router = createRouter(
     {
@@ -124,14 +146,20 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
       ...searchAndUsageHandlers(new AvatarSearch(ctx), new UsageService(ctx), new StatsService(ctx)),
       ...presetHandlers(presets),
       ...desktopHandlers({ images, usage: new UsageService(ctx), formatOf: (id) => findImageFormat(db, id) }),
-      ...settingsHandlers(),
-      ...creditHandlers(),
+      ...settingsHandlers(settingsService, tokens),
+      ...creditHandlers(credits),
     },
     log,
   );
   // The pool follows job changes from every process: new work wakes it, a cancel aborts the run.
   events.subscribe((event) => {
     if (event.name === 'generation.changed') pool.onGenerationChanged(event.payload.generation.id, event.payload.generation.status);
+  });
+
+  const stopFollowingSettings = followSettings(settingsService, {
+    emit: (event) => events.emit(event),
+    generation: settings,
+    setConcurrency: (concurrency) => pool.setConcurrency(concurrency),
   });
 
   const startupSweep =
@@ -153,6 +181,7 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
     resolveImage: (rawPath) => resolveImageRequest(images, rawPath, (id) => findImageFormat(db, id)),
     sweepOrphans: (minFileAgeMs) => sweepOrphans(ctx, { minFileAgeMs }),
     close: async () => {
+      stopFollowingSettings();
       stopWatching();
       clearInterval(pruneTimer);
       await pool.stop();

@@ -1,11 +1,7 @@
-import { AppError, ErrorCode } from '../../../shared/errors';
+import type { CreditBook } from '../credits/creditBook';
 import type { HandlerGroup } from './router';
 
-const notYet = (): never => {
-  throw new AppError(ErrorCode.UNSUPPORTED, 'Credits are not built yet.');
-};
-
-export const creditHandlers = (): HandlerGroup<'credits.summary' | 'credits.history'> => ({
-  'credits.summary': notYet,
-  'credits.history': notYet,
+export const creditHandlers = (credits: CreditBook): HandlerGroup<'credits.summary' | 'credits.history'> => ({
+  'credits.summary': () => credits.summary(),
+  'credits.history': (args) => credits.history(args),
 });

@@ -30,6 +30,7 @@ const TITLES: Record<ErrorCode, string> = {
   CANCELLED: 'Cancelled',
   INVALID_STATE: 'Not possible right now',
   UNSUPPORTED: 'Not available here',
+  SPENDING_LIMIT: 'Over your credit limit',
   INTERNAL: 'Something went wrong',
 };
 
