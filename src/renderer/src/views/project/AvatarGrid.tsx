@@ -159,7 +159,7 @@ export const AvatarGrid = ({
   return (
     <div
       ref={scrollRef}
-      className={`avatar-grid${stale ? ' avatar-grid--stale' : ''}`}
+      className={`avatar-grid${stale ? ' avatar-grid--stale' : ''}${virtualizer.isScrolling ? ' avatar-grid--scrolling' : ''}`}
       data-testid="avatar-grid"
       onKeyDown={onKeyDown}
       onKeyUp={(event) => {
