@@ -18,8 +18,8 @@ export const ReferenceNote = ({ model }: { model: string }) => {
       <p className="note reference-privacy__note">
         <Icon name="key" size={16} />
         <span>
-          Needs a Hugging Face token (<code>HF_TOKEN</code>). The reference image and the instruction are sent to Hugging Face, where {name} makes the new
-          images; the offline drawing cannot edit an image.
+          Needs a Hugging Face token: the reference image and the instruction are sent to Hugging Face, where {name} makes the new images. The offline
+          drawing cannot edit an image.
         </span>
       </p>
       {tokenProblem && (

@@ -20,7 +20,7 @@ export const ReferencePreview = ({ reference, dragging, disabled, onFiles }: Ref
   const transport = useTransport();
   const inputRef = useRef<HTMLInputElement>(null);
   const fileUrl = useObjectUrl(reference.kind === 'file' ? reference.file : null);
-  const src = reference.kind === 'avatar' ? transport.imageUrl(reference.avatar.id, 'thumb') : fileUrl;
+  const src = reference.kind === 'avatar' ? transport.imageUrl(reference.avatar.id, 'full') : fileUrl;
   const label = reference.kind === 'avatar' ? reference.avatar.name : reference.file.name;
 
   return (
