@@ -120,7 +120,7 @@ describe('shell.openExternal allow-list', () => {
           expect(externalUrlToOpen(opened)).toBe(opened);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: 1000 },
     );
   });
 });

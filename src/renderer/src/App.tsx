@@ -7,7 +7,9 @@ import { Toasts } from './components/Toasts';
 import { TopBar } from './components/TopBar';
 import { useAppStore, useController } from './hooks/appContext';
 import { APP_SHELL_ID } from './hooks/useModalLayer';
+import { useFinishedNotice } from './hooks/useFinishedNotice';
 import { useRoute } from './hooks/useRoute';
+import { useTheme } from './hooks/useTheme';
 import { useWindowDropGuard } from './hooks/useWindowDropGuard';
 import { PresetsView } from './views/presets/PresetsView';
 import { ProjectView } from './views/project/ProjectView';
@@ -26,6 +28,8 @@ export const App = () => {
   const projectId = route.kind === 'project' ? route.projectId : null;
   const projectName = useAppStore((state) => (projectId && state.openProjectId === projectId ? state.openProject?.name : null));
   useWindowDropGuard();
+  useTheme();
+  useFinishedNotice();
   useDocumentTitle(projectName ?? (route.kind === 'presets' ? 'Presets' : route.kind === 'stats' ? 'Stats' : null));
 
   useEffect(() => controller.start(), [controller]);

@@ -4,11 +4,15 @@ import { App } from './App';
 import { AppContext, type AppServices } from './hooks/appContext';
 import { createController } from './store/controller';
 import { createAppStore } from './store/createAppStore';
+import { applyTheme, rememberedTheme } from './lib/theme';
 import { createTransport } from './transport';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/layout.css';
+
+// The theme last used, before the first paint; the settings confirm or change it once loaded.
+applyTheme(rememberedTheme());
 
 const transport = createTransport();
 const store = createAppStore();

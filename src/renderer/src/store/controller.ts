@@ -7,6 +7,7 @@ import type { AppTransport } from '../transport';
 import type { AppStore } from './createAppStore';
 import { createGenerationsSync } from './generationsSync';
 import { createPresetsSync, type PresetsSync } from './presetsSync';
+import { createSettingsSync, type SettingsSync } from './settingsSync';
 
 /** Loads snapshots and keeps them current from pushed events. Views only read the store. */
 export interface AppController {
@@ -19,6 +20,7 @@ export interface AppController {
   /** True (once) if `id` went away because this window removed it. */
   takeExpectedRemoval(id: string): boolean;
   presets: PresetsSync;
+  settings: SettingsSync;
 }
 
 interface Load {
@@ -33,6 +35,7 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
   const expectedRemovals = new Set<string>();
   const generations = createGenerationsSync(transport, store);
   const presets = createPresetsSync(transport, store);
+  const settings = createSettingsSync(transport, store);
   const state = store.getState;
 
   const notifyFailure = (title: string, error: AppErrorShape): void => {
@@ -87,6 +90,7 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
     applyToOpenProject(event);
     generations.handle(event);
     presets.handle(event);
+    settings.handle(event);
   };
 
   const reloadProjects = async (): Promise<void> => {
@@ -127,6 +131,7 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
   const resync = (): void => {
     void reloadProjects();
     void generations.load();
+    void settings.load();
     presets.resync();
     const { openProjectId } = state();
     if (openProjectId) void loadOpenProject(openProjectId);
@@ -138,6 +143,7 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
       stops.push(transport.onResync(resync));
       void reloadProjects();
       void generations.load();
+      void settings.load();
       return () => stops.forEach((stop) => stop());
     },
     openProject(id) {
@@ -156,5 +162,6 @@ export const createController = (transport: AppTransport, store: AppStore): AppC
     },
     takeExpectedRemoval: (id) => expectedRemovals.delete(id),
     presets,
+    settings,
   };
 };

@@ -3,6 +3,7 @@ import { createGenerationsSlice } from './generationsSlice';
 import { createOpenProjectSlice } from './openProjectSlice';
 import { createPresetsSlice } from './presetsSlice';
 import { createProjectsSlice } from './projectsSlice';
+import { createSettingsSlice } from './settingsSlice';
 import type { AppState } from './types';
 import { createUiSlice } from './uiSlice';
 
@@ -15,4 +16,5 @@ export const createAppStore = (): AppStore =>
     ...createGenerationsSlice(...args),
     ...createUiSlice(...args),
     ...createPresetsSlice(...args),
+    ...createSettingsSlice(...args),
   }));
