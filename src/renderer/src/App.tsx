@@ -7,14 +7,19 @@ import { Toasts } from './components/Toasts';
 import { TopBar } from './components/TopBar';
 import { useAppStore, useController } from './hooks/appContext';
 import { APP_SHELL_ID } from './hooks/useModalLayer';
+import type { Route } from './lib/route';
 import { useFinishedNotice } from './hooks/useFinishedNotice';
 import { useRoute } from './hooks/useRoute';
 import { useTheme } from './hooks/useTheme';
 import { useWindowDropGuard } from './hooks/useWindowDropGuard';
+import { CreditsView } from './views/credits/CreditsView';
 import { PresetsView } from './views/presets/PresetsView';
 import { ProjectView } from './views/project/ProjectView';
 import { ProjectsView } from './views/projects/ProjectsView';
+import { SettingsView } from './views/settings/SettingsView';
 import { StatsView } from './views/stats/StatsView';
+
+const PAGE_TITLES: Partial<Record<Route['kind'], string>> = { presets: 'Presets', stats: 'Stats', credits: 'Credits', settings: 'Settings' };
 
 const useDocumentTitle = (title: string | null | undefined): void => {
   useEffect(() => {
@@ -30,7 +35,7 @@ export const App = () => {
   useWindowDropGuard();
   useTheme();
   useFinishedNotice();
-  useDocumentTitle(projectName ?? (route.kind === 'presets' ? 'Presets' : route.kind === 'stats' ? 'Stats' : null));
+  useDocumentTitle(projectName ?? PAGE_TITLES[route.kind] ?? null);
 
   useEffect(() => controller.start(), [controller]);
   const mainRef = useRef<HTMLElement>(null);
@@ -59,6 +64,10 @@ export const App = () => {
             <PresetsView category={route.category} />
           ) : route.kind === 'stats' ? (
             <StatsView />
+          ) : route.kind === 'credits' ? (
+            <CreditsView />
+          ) : route.kind === 'settings' ? (
+            <SettingsView section={route.section} />
           ) : (
             <ProjectsView />
           )}

@@ -8,6 +8,14 @@ export const FormProblem = ({ problem }: { problem: ErrorText | null }) =>
       <Icon name="alert" size={16} />
       <span>
         <strong>{problem.title}.</strong> {problem.detail}
+        {problem.fix && (
+          <>
+            {' '}
+            <a className="form-error__fix" href={problem.fix.href}>
+              {problem.fix.label}
+            </a>
+          </>
+        )}
       </span>
     </div>
   ) : null;

@@ -16,6 +16,8 @@ const SECTIONS = [
   { kind: 'projects', label: 'Projects', href: '#/' },
   { kind: 'presets', label: 'Presets', href: '#/presets' },
   { kind: 'stats', label: 'Stats', href: '#/stats' },
+  { kind: 'credits', label: 'Credits', href: '#/credits' },
+  { kind: 'settings', label: 'Settings', href: '#/settings' },
 ] as const;
 
 /** The section a route belongs to: an open project is inside Projects. */

@@ -4,6 +4,8 @@ import { labelForPath } from './fieldLabels';
 export interface ErrorText {
   title: string;
   detail: string;
+  /** Where the user can fix it, when that is a place in the app (a limit, the token). */
+  fix?: { href: string; label: string };
 }
 
 const TITLES: Record<ErrorCode, string> = {
@@ -43,6 +45,13 @@ const ADVICE: Partial<Record<ErrorCode, string>> = {
   STORAGE_FAILED: 'Check that the disk is not full and try again.',
 };
 
+/** Problems whose cure is a setting: the message says what, the link goes there. */
+const FIXES: Partial<Record<ErrorCode, ErrorText['fix']>> = {
+  SPENDING_LIMIT: { href: '#/settings/credits', label: 'Change the limits in Settings → Credits' },
+  TOKEN_MISSING: { href: '#/settings/token', label: 'Set a token in Settings' },
+  PROVIDER_AUTH: { href: '#/settings/token', label: 'Set a new token in Settings' },
+};
+
 const validationDetail = (error: AppErrorShape): string => {
   const first = error.issues?.[0];
   if (!first) return error.message;
@@ -55,7 +64,8 @@ export const describeError = (error: AppErrorShape): ErrorText => {
   const title = TITLES[error.code] ?? 'Something went wrong';
   if (error.code === 'VALIDATION_FAILED') return { title, detail: validationDetail(error) };
   const advice = ADVICE[error.code];
-  return { title, detail: advice ? `${error.message} ${advice}` : error.message };
+  const fix = FIXES[error.code];
+  return { title, detail: advice ? `${error.message} ${advice}` : error.message, ...(fix && { fix }) };
 };
 
 /** One line for inline use, next to the file or form it is about: the specific reason alone. */
