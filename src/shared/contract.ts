@@ -143,6 +143,8 @@ export const commandInputs = {
       reference: z.union([
         z.object({ avatarId: avatarIdSchema }).strict(),
         z.object({ fileName: z.string().max(LIMITS.fileName), bytes: fileBytes }).strict(),
+        /** The image an earlier job kept (Generation.referenceSha256): an edit again after its source is gone. */
+        z.object({ referenceSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a reference image id (64 hex digits)') }).strict(),
       ]),
       instruction: z
         .string()

@@ -212,6 +212,8 @@ export interface Generation {
   params: ResolvedParams;
   /** From a reference: the image it edits (kept in the library), so it can be re-rendered. */
   referenceSha256: string | null;
+  /** Lineage: the avatar this job varies or edits (kept when that avatar is deleted). */
+  sourceAvatarId: string | null;
   avatarId: string | null;
   nextAttemptAt: number | null;
   createdAt: number;

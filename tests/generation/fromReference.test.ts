@@ -115,10 +115,14 @@ describe('generations.fromReference', () => {
     // "More like this" sends the same reference and instruction again with a new seed.
     const before = fake.requests.length;
     const [variation] = await lib.must('generations.vary', { avatarId: avatar.id });
-    expect(variation).toMatchObject({ prompt: 'as a watercolour painting', referenceSha256: job!.referenceSha256, params: { model: HF_MODELS.fluxKontext } });
+    expect(variation).toMatchObject({ prompt: 'as a watercolour painting', referenceSha256: job!.referenceSha256, sourceAvatarId: avatar.id, params: { model: HF_MODELS.fluxKontext } });
     const [varied] = await settle([variation!.id]);
     expect(varied!.status).toBe('completed');
     expect(await lib.must('avatars.get', { id: varied!.avatarId! })).toMatchObject({ sourceType: 'from_reference', parentAvatarId: avatar.id });
+    // An edit again from the kept image alone, as when its source is gone: the same file, not a re-encoded copy.
+    const [again] = await lib.must('generations.fromReference', { projectId, reference: { referenceSha256: job!.referenceSha256! }, instruction: 'as an oil painting' });
+    expect(again).toMatchObject({ referenceSha256: job!.referenceSha256, sourceAvatarId: null, params: { width: 1024, height: 768 } });
+    expect(await lib.call('generations.fromReference', { projectId, reference: { referenceSha256: 'f'.repeat(64) }, instruction: 'x' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const sentImage = (from: number, to?: number) => fake.requests.slice(from, to).find((r) => r.task === 'image-to-image')?.body?.inputs;
     expect(sentImage(before)).toBeTypeOf('string');
     expect(sentImage(before) === sentImage(first, before)).toBe(true);

@@ -36,6 +36,7 @@ export const rowToGeneration = (row: GenerationRow, avatarId: string | null): Ge
     negativePrompt: row.negativePrompt,
     params: { ...params, provider: row.provider, model: row.model, seed: row.seed },
     referenceSha256: row.referenceSha256,
+    sourceAvatarId: row.sourceAvatarId,
     avatarId,
     nextAttemptAt: row.nextAttemptAt,
     createdAt: row.createdAt,

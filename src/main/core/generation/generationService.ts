@@ -105,7 +105,8 @@ export class GenerationService {
   async fromReference({ projectId, reference, instruction, params = {}, count = 1, name, priority }: CommandArgs<'generations.fromReference'>): Promise<Generation[]> {
     assertProjectExists(this.ctx.db, projectId);
     const source = await resolveReference(this.ctx, reference);
-    const stored = await this.ctx.references.save(source.bytes);
+    const { image } = source;
+    const stored = 'bytes' in image ? await this.ctx.references.save(image.bytes) : await this.ctx.references.describe(image.referenceSha256);
     return this.commit({
       projectId,
       recipe: { persona: source.persona, attributes: source.attributes, prompt: instruction },

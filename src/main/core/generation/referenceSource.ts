@@ -8,7 +8,8 @@ import type { LibraryContext } from '../library/context';
 
 /** What a from-reference job starts from: the image, and who is in it when the library knows. */
 export interface ReferenceSource {
-  bytes: Uint8Array;
+  /** An image to check and keep, or one the library already keeps. */
+  image: { bytes: Uint8Array } | { referenceSha256: string };
   /** Lineage: the avatar the new ones are made from; null for an image file. */
   avatarId: string | null;
   name: string | null;
@@ -24,7 +25,8 @@ export const resolveReference = async (
   ctx: LibraryContext,
   reference: CommandArgs<'generations.fromReference'>['reference'],
 ): Promise<ReferenceSource> => {
-  if (!('avatarId' in reference)) return { bytes: reference.bytes, avatarId: null, name: null, persona: {}, attributes: {} };
+  if ('referenceSha256' in reference) return { image: reference, avatarId: null, name: null, persona: {}, attributes: {} };
+  if ('bytes' in reference) return { image: { bytes: reference.bytes }, avatarId: null, name: null, persona: {}, attributes: {} };
   const avatar = findAvatar(ctx.db, reference.avatarId);
   if (!avatar) throw avatarNotFound(reference.avatarId);
   let bytes: Buffer;
@@ -34,5 +36,5 @@ export const resolveReference = async (
     throw new AppError(ErrorCode.NOT_FOUND, `The image file of avatar ${avatar.id} is missing from the library.`);
   }
   // The same person in a new scene: the persona and looks carry over; the instruction changes the rest.
-  return { bytes, avatarId: avatar.id, name: avatar.name, persona: known(avatar.persona), attributes: known(avatar.attributes) };
+  return { image: { bytes }, avatarId: avatar.id, name: avatar.name, persona: known(avatar.persona), attributes: known(avatar.attributes) };
 };

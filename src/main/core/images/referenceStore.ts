@@ -63,6 +63,14 @@ export class ReferenceStore {
     return { sha256, width: info.width, height: info.height };
   }
 
+  /** A reference already kept, as save() described it. */
+  async describe(sha256: string): Promise<StoredReference> {
+    const bytes = await this.read(sha256);
+    const { default: sharp } = await import('sharp');
+    const { width = 0, height = 0 } = await sharp(bytes).metadata();
+    return { sha256, width, height };
+  }
+
   async read(sha256: string): Promise<Buffer> {
     try {
       return await fs.readFile(this.pathFor(sha256));

@@ -15,6 +15,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'attributes.eyeColor': 'Eye colour',
   'attributes.skinTone': 'Skin tone',
   'attributes.style': 'Style',
+  instruction: 'Instruction',
 };
 
 /** `persona.personality.3` → "Personality traits". */
