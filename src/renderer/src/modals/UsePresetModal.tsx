@@ -21,15 +21,17 @@ import { PresetPreview } from '../views/presets/PresetPreview';
 import { Modal } from './Modal';
 import './PresetModals.css';
 import { FormProblem } from '../components/FormProblem';
+import { noTokenSet } from './generate/generateDraft';
+import { NoTokenNote } from './generate/NoTokenNote';
 
 const NEW_PROJECT = '__new__';
 
-/** Whatever was chosen last in this window, offered again. */
-let rememberedProvider: ProviderKind = 'offline';
+/** Whatever was chosen last in this window, offered again; until then the default provider of Settings. */
+let rememberedProvider: ProviderKind | null = null;
 
 const PROVIDERS: readonly { id: ProviderKind; label: string; detail: string }[] = [
   { id: 'offline', label: 'Offline', detail: 'Drawn on this computer. No token needed.' },
-  { id: 'huggingface', label: 'Hugging Face', detail: 'FLUX.1 through Hugging Face. Needs HF_TOKEN.' },
+  { id: 'huggingface', label: 'Hugging Face', detail: 'FLUX.1 through Hugging Face. Needs a token.' },
 ];
 
 const TOKEN_PROBLEMS = new Set(['TOKEN_MISSING', 'PROVIDER_AUTH', 'PROVIDER_CREDITS']);
@@ -49,12 +51,15 @@ export const UsePresetModal = ({ preset, onClose }: UsePresetModalProps) => {
   const projects = useAppStore((state) => state.projects);
   const lastProjectId = useAppStore((state) => state.lastProjectId);
   const queue = useAppStore((state) => state.queue);
+  const defaultProvider = useAppStore((state) => state.settings?.generation.provider ?? 'offline');
+  const noToken = useAppStore((state) => noTokenSet(state.tokenStatus));
   const initialProject = projects.find((project) => project.id === lastProjectId)?.id ?? projects[0]?.id ?? NEW_PROJECT;
   const [projectId, setProjectId] = useState(initialProject);
   const [newProjectName, setNewProjectName] = useState(projects.length === 0 ? 'My avatars' : '');
   const [name, setName] = useState(preset.name);
   const [count, setCount] = useState('1');
-  const [provider, setProvider] = useState<ProviderKind>(rememberedProvider);
+  // Without a token Hugging Face cannot run: offline, and the dialog says why.
+  const [provider, setProvider] = useState<ProviderKind>(noToken ? 'offline' : (rememberedProvider ?? defaultProvider));
   const [attributes, setAttributes] = useState<AttributesDraft>(() => attributesDraftOfPreset(preset));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<AppErrorShape | null>(null);
@@ -249,7 +254,9 @@ export const UsePresetModal = ({ preset, onClose }: UsePresetModalProps) => {
                 </label>
               ))}
             </div>
-            {provider === 'huggingface' && tokenProblem ? (
+            {noToken ? (
+              <NoTokenNote offline={provider === 'offline'} />
+            ) : provider === 'huggingface' && tokenProblem ? (
               <p className="note note--warning" role="status">
                 <Icon name="alert" size={16} />
                 <span>
@@ -257,7 +264,9 @@ export const UsePresetModal = ({ preset, onClose }: UsePresetModalProps) => {
                 </span>
               </p>
             ) : (
-              <p className="field__hint">Offline is the default: this window cannot see whether a Hugging Face token is set.</p>
+              <p className="field__hint">
+                The default is set in <a href="#/settings/generation">Settings → Generation</a>.
+              </p>
             )}
           </fieldset>
           <Disclosure title="Change the look" summary={changes === 0 ? 'As the preset' : `${plural(changes, 'change')}`} forceOpen={Object.keys(errors).some((key) => key.startsWith('attributes.'))}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ProjectSummary } from '../../../../shared/domain';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { GENERATION_LIMITS } from '../../../../shared/vocabulary';
@@ -7,20 +7,23 @@ import { Icon } from '../../components/Icon';
 import { PersonaForm } from '../../components/PersonaForm';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/fields/TextField';
-import { useActions, useTransport } from '../../hooks/appContext';
+import { useActions, useAppStore, useTransport } from '../../hooks/appContext';
 import { useToast } from '../../hooks/useToast';
 import type { FieldErrors } from '../../lib/drafts';
 import { describeError } from '../../lib/errorText';
 import { plural } from '../../lib/format';
 import { Modal } from '../Modal';
-import { DEFAULT_GENERATE_DRAFT, countOf, createInputOf, fieldErrorsOf, modelOption, sizePreset, submitLabel, validateGenerateDraft, type GenerateDraft } from './generateDraft';
+import { countOf, createInputOf, defaultDraftFor, fieldErrorsOf, modelOption, noTokenSet, sizePreset, submitLabel, validateGenerateDraft, withTokenDefault, type GenerateDraft } from './generateDraft';
 import { GenerateSettings } from './GenerateSettings';
 import { NegativePromptField } from './NegativePromptField';
 import './GenerateModal.css';
 import { FormProblem } from '../../components/FormProblem';
 
-/** What was last typed, for the next time the dialog opens in this window (closing by mistake loses nothing). */
-let remembered: GenerateDraft = DEFAULT_GENERATE_DRAFT;
+/**
+ * What was last typed, for the next time the dialog opens in this window (closing by mistake, or
+ * following a link out of it, loses nothing). Until then a fresh dialog starts from the settings.
+ */
+let remembered: GenerateDraft | null = null;
 
 const focusFirstInvalid = (): void => {
   requestAnimationFrame(() => document.querySelector<HTMLElement>('.generate-layout [aria-invalid="true"]')?.focus());
@@ -38,7 +41,18 @@ export const GenerateModal = ({ project, initialDraft, onClose }: GenerateModalP
   const transport = useTransport();
   const { upsertGenerations, setTrayOpen } = useActions();
   const toast = useToast();
-  const [draft, setDraft] = useState(initialDraft ?? remembered);
+  const generation = useAppStore((state) => state.settings?.generation ?? null);
+  const tokenStatus = useAppStore((state) => state.tokenStatus);
+  const noToken = noTokenSet(tokenStatus);
+  const [draft, setDraft] = useState(() => withTokenDefault(initialDraft ?? remembered ?? defaultDraftFor(generation, tokenStatus), tokenStatus));
+  const latest = useRef(draft);
+  latest.current = draft;
+  useEffect(
+    () => () => {
+      remembered = latest.current;
+    },
+    [],
+  );
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,10 +60,7 @@ export const GenerateModal = ({ project, initialDraft, onClose }: GenerateModalP
   const size = sizePreset(draft.size);
   const set = <K extends keyof GenerateDraft>(key: K, value: GenerateDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
 
-  const close = () => {
-    remembered = draft;
-    onClose();
-  };
+  const close = () => onClose();
 
   const submit = async () => {
     const problems = validateGenerateDraft(draft);
@@ -65,7 +76,6 @@ export const GenerateModal = ({ project, initialDraft, onClose }: GenerateModalP
       setFormError(result.error);
       return focusFirstInvalid();
     }
-    remembered = draft;
     upsertGenerations(result.value);
     setTrayOpen(true);
     const first = result.value[0];
@@ -119,7 +129,7 @@ export const GenerateModal = ({ project, initialDraft, onClose }: GenerateModalP
           <PersonaForm value={draft.persona} onChange={(persona) => set('persona', persona)} errors={errors} />
           <AttributesForm value={draft.attributes} onChange={(attributes) => set('attributes', attributes)} errors={errors} />
         </div>
-        <GenerateSettings draft={draft} onChange={setDraft} errors={errors} />
+        <GenerateSettings draft={draft} onChange={setDraft} errors={errors} noToken={noToken} />
       </div>
     </Modal>
   );

@@ -1,5 +1,6 @@
 import type { CommandInput } from '../../../../shared/contract';
 import type { ErrorIssue } from '../../../../shared/errors';
+import type { GenerationSettings, TokenStatus } from '../../../../shared/settings';
 import { GENERATION_DEFAULTS, GENERATION_LIMITS, HF_MODELS, LIMITS } from '../../../../shared/vocabulary';
 import {
   EMPTY_ATTRIBUTES_DRAFT,
@@ -24,7 +25,14 @@ export type SizePresetId = SizePreset['id'];
 /** Not a model but the offline drawer: offered beside the models because it is the other way to make an avatar. */
 export const OFFLINE_ENGINE = 'offline';
 
-export const MODEL_OPTIONS = [
+export interface ModelOption {
+  id: string;
+  label: string;
+  hint: string;
+  steps: number;
+}
+
+export const MODEL_OPTIONS: readonly ModelOption[] = [
   { id: HF_MODELS.fluxDev, label: 'FLUX.1-dev', hint: 'Best quality; about 30 steps.', steps: GENERATION_DEFAULTS.steps },
   { id: HF_MODELS.fluxSchnell, label: 'FLUX.1-schnell', hint: 'Fast drafts; made for about 4 steps.', steps: 4 },
   {
@@ -33,8 +41,9 @@ export const MODEL_OPTIONS = [
     hint: 'Drawn on this computer from the look (hair, skin, eyes, gender, age, style); the prompt and steps are not used.',
     steps: GENERATION_DEFAULTS.steps,
   },
-] as const;
-export type ModelId = (typeof MODEL_OPTIONS)[number]['id'];
+];
+/** One of MODEL_OPTIONS, or another Hugging Face model chosen in Settings (owner/name). */
+export type ModelId = string;
 
 /** The dialog's fields, as typed: numbers stay text until sent so a half-typed value is never lost. */
 export interface GenerateDraft {
@@ -65,7 +74,8 @@ export const DEFAULT_GENERATE_DRAFT: GenerateDraft = {
   count: '1',
 };
 
-export const modelOption = (id: ModelId) => MODEL_OPTIONS.find((option) => option.id === id) ?? MODEL_OPTIONS[0];
+export const modelOption = (id: ModelId): ModelOption =>
+  MODEL_OPTIONS.find((option) => option.id === id) ?? { id, label: id.slice(id.indexOf('/') + 1), hint: 'Your model from Settings.', steps: GENERATION_DEFAULTS.steps };
 export const sizePreset = (id: SizePresetId): SizePreset => SIZE_PRESETS.find((preset) => preset.id === id) ?? SIZE_PRESETS[0];
 
 /** Switching model moves steps to the new model's usual number, unless the user chose their own. */
@@ -73,6 +83,25 @@ export const withModel = (draft: GenerateDraft, model: ModelId): GenerateDraft =
   const untouched = draft.steps.trim() === String(modelOption(draft.model).steps);
   return { ...draft, model, steps: untouched ? String(modelOption(model).steps) : draft.steps };
 };
+
+/** No token: Hugging Face cannot be used, so the dialogs start on the offline drawer and say why. */
+export const noTokenSet = (status: TokenStatus | null): boolean => status?.state === 'unset';
+
+/**
+ * A fresh dialog starts from the settings: their provider and model (offline without a token),
+ * steps and guidance, and their size when it is one of the presets.
+ */
+export const defaultDraftFor = (generation: GenerationSettings | null, token: TokenStatus | null): GenerateDraft => {
+  if (!generation) return withTokenDefault(DEFAULT_GENERATE_DRAFT, token);
+  const model = generation.provider === 'offline' ? OFFLINE_ENGINE : generation.model;
+  const size = SIZE_PRESETS.find((preset) => preset.width === generation.width && preset.height === generation.height)?.id ?? DEFAULT_GENERATE_DRAFT.size;
+  const draft: GenerateDraft = { ...DEFAULT_GENERATE_DRAFT, model, size, steps: String(generation.steps), guidance: String(generation.guidance) };
+  return withTokenDefault(draft, token);
+};
+
+/** The same draft on the offline drawer when no token is set; as it was otherwise. */
+export const withTokenDefault = (draft: GenerateDraft, token: TokenStatus | null): GenerateDraft =>
+  noTokenSet(token) && draft.model !== OFFLINE_ENGINE ? withModel(draft, OFFLINE_ENGINE) : draft;
 
 export const randomSeed = (): number => {
   const [value = 0] = crypto.getRandomValues(new Uint32Array(1));
