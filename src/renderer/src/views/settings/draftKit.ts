@@ -49,6 +49,9 @@ export const errorsFromIssues = <K extends string>(issues: readonly ErrorIssue[]
   return errors;
 };
 
-/** Only what the user changed goes into a patch: a field changed elsewhere meanwhile is not overwritten. */
+/**
+ * Only what the user changed goes into a patch, so a field changed elsewhere meanwhile is not
+ * overwritten; spaces around a value change nothing.
+ */
 export const editedKeys = <K extends string>(edits: Edits<K>, current: Draft<K>): K[] =>
-  (Object.keys(edits) as K[]).filter((key) => edits[key] !== undefined && edits[key] !== current[key]);
+  (Object.keys(edits) as K[]).filter((key) => edits[key] !== undefined && edits[key].trim() !== current[key].trim());
