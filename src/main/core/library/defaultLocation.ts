@@ -22,3 +22,11 @@ const appDataDir = ({ platform, env, home }: Environment): string => {
 export const defaultLibraryDir = (
   environment: Environment = { platform: process.platform, env: process.env, home: os.homedir() },
 ): string => environment.env.AVATAR_CREATOR_LIBRARY || path.join(appDataDir(environment), APP_DIR_NAME, LIBRARY_DIR_NAME);
+
+/**
+ * Where settings live (`config.json`): a non-empty `AVATAR_CREATOR_CONFIG_DIR` wins; otherwise the
+ * app's userData folder itself, where the desktop app's electron-store writes, so every shell shares them.
+ */
+export const defaultConfigDir = (
+  environment: Environment = { platform: process.platform, env: process.env, home: os.homedir() },
+): string => environment.env.AVATAR_CREATOR_CONFIG_DIR || path.join(appDataDir(environment), APP_DIR_NAME);
