@@ -1,4 +1,4 @@
-import { generationFromEnvironment } from '../main/core';
+import { environmentOverrides, generationFromSettings, withOverrides } from '../main/core';
 import type { Generation } from '../shared/domain';
 import { AppError, ErrorCode } from '../shared/errors';
 import type { ProviderKind } from '../shared/vocabulary';
@@ -22,16 +22,21 @@ export const providerFlag = (text: string | undefined): ProviderKind | undefined
 export const numeric = (text: string | undefined): number | string | undefined =>
   text === undefined ? undefined : /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
 
-/** Before the first call: this CLI process runs the jobs it creates, with settings from the environment and the flags. */
+/**
+ * Before the first call: this CLI process runs the jobs it creates, with the app's saved settings,
+ * overridden by AVATAR_CREATOR_* variables, overridden by the flags; the token from HF_TOKEN.
+ */
 export const runJobsHere = (cli: CliSession, flags: { endpoint?: string; concurrency?: string } = {}): void => {
   const concurrency = numeric(flags.concurrency);
-  cli.runGenerations(
-    generationFromEnvironment(process.env, {
-      runJobs: true,
-      overrides: {
+  cli.runGenerations(({ settings, vault }) =>
+    generationFromSettings({
+      settings: withOverrides(settings, {
+        ...environmentOverrides(process.env),
         ...(flags.endpoint !== undefined && { endpointUrl: flags.endpoint }),
         ...(typeof concurrency === 'number' && { concurrency: Math.min(32, Math.max(1, Math.trunc(concurrency))) }),
-      },
+      }),
+      secrets: { hfToken: async () => vault.get() },
+      runJobs: true,
     }),
   );
 };

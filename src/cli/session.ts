@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultLibraryDir, openLibrary, type GenerationOptions, type Library } from '../main/core';
+import { defaultLibraryDir, openLibrary, openNodeShellSettings, type GenerationOptions, type Library, type ShellSettings } from '../main/core';
 import type { CommandInput, CommandOutput } from '../shared/contract';
 import { AppError, ErrorCode } from '../shared/errors';
 import type { CommandName } from '../shared/names';
@@ -8,25 +8,34 @@ import type { CommandName } from '../shared/names';
 // Built to out/main/cli.js; the migrations ship at the package root.
 const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
-/** Opens the library on first use, so `--help` and usage errors never touch the disk. */
+/** How this session's generation is wired, once its settings and token are open. */
+export type GenerationFromShell = (shell: ShellSettings) => GenerationOptions;
+
+/** Opens the library (and the settings) on first use, so `--help` and usage errors never touch the disk. */
 export class CliSession {
   private library: Library | null = null;
-  private generation: GenerationOptions | undefined;
+  private generation: GenerationFromShell | undefined;
+  private shellSettings: ShellSettings | null = null;
 
   constructor(private readonly libraryDir: string | undefined) {}
 
   /** Before the first call: this session runs generation jobs itself (`avatar-creator generate`). */
-  runGenerations(options: GenerationOptions): void {
-    this.generation = options;
+  runGenerations(generation: GenerationFromShell): void {
+    this.generation = generation;
   }
 
   async open(): Promise<Library> {
-    this.library ??= await openLibrary({
+    if (this.library) return this.library;
+    // The app's saved settings and HF_TOKEN; a one-shot call need not follow later changes.
+    const shell = (this.shellSettings ??= await openNodeShellSettings({ env: process.env, watch: false }));
+    this.library = await openLibrary({
       dir: this.libraryDir ?? defaultLibraryDir(),
       migrationsFolder: MIGRATIONS_DIR,
       // The app sweeps orphans at its own start; a CLI call must stay quick on a large library.
       sweepOnOpen: false,
-      ...(this.generation && { generation: this.generation }),
+      settings: shell.settings,
+      vault: shell.vault,
+      ...(this.generation && { generation: this.generation(shell) }),
     });
     return this.library;
   }
@@ -40,6 +49,7 @@ export class CliSession {
 
   async close(): Promise<void> {
     await this.library?.close();
+    this.shellSettings?.settings.close();
   }
 }
 

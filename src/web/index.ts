@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultLibraryDir, openLibrary } from '../main/core';
-import { generationFromEnvironment } from '../main/core/generation/fromEnvironment';
+import { defaultLibraryDir, generationFromSettings, openLibrary, openNodeShellSettings } from '../main/core';
 import { startWebBridge } from './server';
 
 // Built to out/main/web.js; the renderer and the migrations sit at fixed places beside it.
@@ -24,11 +23,15 @@ const main = async (): Promise<void> => {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535.\n${usage}`);
   const dir = values.library ?? defaultLibraryDir();
+  // The desktop app's settings file, followed live; the token from HF_TOKEN or set for this session in the page.
+  const { settings, vault } = await openNodeShellSettings({ env: process.env, watch: true });
   const library = await openLibrary({
     dir,
     migrationsFolder: MIGRATIONS_DIR,
     watch: true,
-    generation: generationFromEnvironment(process.env, { runJobs: true }),
+    settings,
+    vault,
+    generation: generationFromSettings({ settings, secrets: { hfToken: async () => vault.get() }, runJobs: true }),
   });
   const bridge = await startWebBridge({ library, rendererDir: RENDERER_DIR, port });
   console.log(`Avatar Creator web bridge on ${bridge.origin} (library: ${library.dir})`);
@@ -38,6 +41,7 @@ const main = async (): Promise<void> => {
   const stop = async () => {
     await bridge.close();
     await library.close();
+    settings.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { editedPng, seededPng } from './fakePng';
 import { makeFetchRedirect } from './fetchRedirect';
 import type { FakeInference, FakeInferenceOptions, FakeRoute, FakeStep, InferenceBody, RecordedRequest } from './fakeInferenceTypes';
-import { badRequest, hubModelInfo, notFound, rateLimited, scriptedError, unauthorized } from './fakeResponses';
+import { badRequest, hubModelInfo, notFound, rateLimited, scriptedError, unauthorized, whoami } from './fakeResponses';
 import type { FakeAnswer } from './fakeResponses';
 
 export type { FakeInference, FakeInferenceOptions, FakeStep, RecordedRequest } from './fakeInferenceTypes';
@@ -15,12 +15,15 @@ const ENDPOINT_PATH = '/endpoint';
 // hf-inference, `${HF_ROUTER_URL}/hf-inference/models/${model}`.
 const ROUTER_PATH = /^\/hf-inference\/models\/([^/]+\/[^/]+)$/;
 const HUB_PATH = /^\/api\/models\/([^/]+\/[^/]+)$/;
+/** What the app's token check asks (Settings → Verify). */
+const WHOAMI_PATH = '/api/whoami-v2';
 const MAX_SIDE = 4096;
 
 const routeOf = (method: string, pathname: string): { route: FakeRoute; model: string | null } => {
   if (method === 'POST' && pathname === ENDPOINT_PATH) return { route: 'endpoint', model: null };
   const router = method === 'POST' ? ROUTER_PATH.exec(pathname) : null;
   if (router) return { route: 'router', model: decodeURIComponent(router[1] ?? '') };
+  if (method === 'GET' && pathname === WHOAMI_PATH) return { route: 'hub', model: null };
   const hub = method === 'GET' ? HUB_PATH.exec(pathname) : null;
   if (hub) return { route: 'hub', model: decodeURIComponent(hub[1] ?? '') };
   return { route: 'unknown', model: null };
@@ -102,6 +105,8 @@ export const startFakeInference = async (options: FakeInferenceOptions = {}): Pr
   };
 
   const answerHub = (res: ServerResponse, record: RecordedRequest, url: URL): void => {
+    // Like the Hub: the account behind a valid token, 401 for any other (or none).
+    if (url.pathname === WHOAMI_PATH) return send(res, record, record.authValid ? whoami() : unauthorized(record.authPresent));
     const model = record.model ?? '';
     if (options.hubModels && !options.hubModels.includes(model)) return send(res, record, notFound('Repository not found'));
     // The Hub rejects a bad token even on public models; the client sends none for `auto`.

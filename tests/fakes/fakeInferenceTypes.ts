@@ -47,7 +47,7 @@ export interface RecordedRequest {
   method: string;
   /** Path with query, as received. */
   path: string;
-  /** `owner/model` for router and Hub requests, null for the endpoint. */
+  /** `owner/model` for router and Hub model requests; null for the endpoint and the token check (whoami). */
   model: string | null;
   authPresent: boolean;
   authValid: boolean;

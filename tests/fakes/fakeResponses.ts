@@ -58,3 +58,13 @@ export const hubModelInfo = (model: string, expanded: boolean): FakeAnswer =>
       inferenceProviderMapping: [{ provider: 'hf-inference', providerId: model, status: 'live', task: taskOf(model) }],
     }),
   });
+
+/** GET /api/whoami-v2 for a valid token: the account (trimmed to what the app reads, plus the token's own description). */
+export const whoami = (): FakeAnswer =>
+  json(200, {
+    type: 'user',
+    id: 'fake-user-id',
+    name: 'test-user',
+    fullname: 'Test User',
+    auth: { type: 'access_token', accessToken: { displayName: 'avatar-creator', role: 'fineGrained' } },
+  });

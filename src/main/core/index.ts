@@ -1,5 +1,12 @@
 export { openLibrary, DB_FILE_NAME, type GenerationOptions, type Library, type LibraryOptions } from './library/openLibrary';
-export { generationFromEnvironment } from './generation/fromEnvironment';
-export { defaultLibraryDir, APP_DIR_NAME, LIBRARY_DIR_NAME } from './library/defaultLocation';
+export { environmentOverrides, generationFromEnvironment } from './generation/fromEnvironment';
+export { defaultConfigDir, defaultLibraryDir, APP_DIR_NAME, LIBRARY_DIR_NAME } from './library/defaultLocation';
 export { parseImageRequest, resolveInsideRoot, type ResolvedImage } from './images/imageRequest';
 export type { RequestContext, Router, Shell, Logger } from './router/router';
+export { SettingsService, type SettingsServiceOptions } from './settings/settingsService';
+export { memoryBackend, type SettingsBackend, type StoredSettings } from './settings/backend';
+export { CONFIG_NAME, confBackend, setAsideIfCorrupt, type ConfLike } from './settings/confBackend';
+export { openNodeShellSettings, type ShellSettings } from './settings/nodeShellSettings';
+export { createEnvironmentVault } from './settings/environmentVault';
+export { environmentToken, type TokenKeep, type TokenVault, type VaultStatus } from './settings/tokenVault';
+export { generationFromSettings, withOverrides } from './settings/generationOptions';

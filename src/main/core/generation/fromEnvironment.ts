@@ -1,8 +1,10 @@
-import { GENERATION_DEFAULTS, GENERATION_LIMITS } from '../../../shared/vocabulary';
+import { GENERATION_LIMITS } from '../../../shared/vocabulary';
 import type { GenerationOptions } from '../library/openLibrary';
-import { createHuggingFaceProvider } from './providers/huggingFace';
-import { createOfflineProvider } from './providers/offlineProvider';
-import { defaultSettings, type GenerationSettings } from './settings';
+import { memoryBackend } from '../settings/backend';
+import { createEnvironmentVault } from '../settings/environmentVault';
+import { generationFromSettings, withOverrides } from '../settings/generationOptions';
+import { SettingsService } from '../settings/settingsService';
+import type { GenerationSettings } from './settings';
 
 const clampConcurrency = (text: string | undefined): number | undefined => {
   const value = Number(text);
@@ -11,39 +13,36 @@ const clampConcurrency = (text: string | undefined): number | undefined => {
 };
 
 /**
- * Generation for the shells until the settings issue stores settings and the token properly:
- * the token from HF_TOKEN, the rest from AVATAR_CREATOR_* variables, then explicit overrides
- * (the CLI's flags). The token is read per request and never copied anywhere else.
- * With no token the default provider is the offline one, so a fresh install can still make avatars;
- * either provider stays selectable per request.
+ * The CLI's AVATAR_CREATOR_* variables: they override the saved settings for one process (scripts,
+ * CI, tests against a fake endpoint), below the CLI's own flags. The app and the web bridge follow
+ * the saved settings, which their Settings screen shows.
+ */
+export const environmentOverrides = (env: NodeJS.ProcessEnv): Partial<GenerationSettings> => {
+  const concurrency = clampConcurrency(env.AVATAR_CREATOR_CONCURRENCY);
+  return {
+    ...(env.AVATAR_CREATOR_HF_ENDPOINT && { endpointUrl: env.AVATAR_CREATOR_HF_ENDPOINT }),
+    ...(env.AVATAR_CREATOR_MODEL && { model: env.AVATAR_CREATOR_MODEL }),
+    ...(env.AVATAR_CREATOR_HF_PROVIDER && { inferenceProvider: env.AVATAR_CREATOR_HF_PROVIDER }),
+    ...(concurrency !== undefined && { concurrency }),
+  };
+};
+
+/**
+ * Generation from the environment alone, with no settings file: the token from HF_TOKEN (read per
+ * request), the rest from the defaults, AVATAR_CREATOR_* and explicit overrides. For tests and
+ * scripts; the shells use their stored settings and vault (generationFromSettings).
+ * With no token the default provider is the offline one; either stays selectable per request.
  */
 export const generationFromEnvironment = (
   env: NodeJS.ProcessEnv,
   { runJobs, overrides = {}, fetch }: { runJobs: boolean; overrides?: Partial<GenerationSettings>; fetch?: typeof globalThis.fetch },
 ): GenerationOptions => {
-  const settings = defaultSettings({
-    provider: env.HF_TOKEN?.trim() ? 'huggingface' : 'offline',
-    endpointUrl: env.AVATAR_CREATOR_HF_ENDPOINT || null,
-    model: env.AVATAR_CREATOR_MODEL || GENERATION_DEFAULTS.model,
-    inferenceProvider: env.AVATAR_CREATOR_HF_PROVIDER || GENERATION_DEFAULTS.inferenceProvider,
-    ...(clampConcurrency(env.AVATAR_CREATOR_CONCURRENCY) && { concurrency: clampConcurrency(env.AVATAR_CREATOR_CONCURRENCY) }),
-    ...overrides,
-  });
-  const current = settings.generation();
-  const offline = createOfflineProvider();
-  return {
+  const vault = createEnvironmentVault({ env });
+  const stored = new SettingsService({ backend: memoryBackend(), tokenIsSet: () => vault.status().storage !== 'none' });
+  return generationFromSettings({
+    settings: withOverrides(stored, { ...environmentOverrides(env), ...overrides }),
+    secrets: { hfToken: async () => vault.get() },
     runJobs,
-    settings,
-    providerFor: (kind) =>
-      kind === 'huggingface'
-        ? createHuggingFaceProvider({
-            token: async () => env.HF_TOKEN ?? null,
-            inferenceProvider: current.inferenceProvider,
-            endpointUrl: current.endpointUrl,
-            ...(fetch && { fetch }),
-          })
-        : kind === 'offline'
-          ? offline
-          : null,
-  };
+    ...(fetch && { fetch }),
+  });
 };

@@ -7,6 +7,8 @@ export const TOKENS_PAGE = 'https://huggingface.co/settings/tokens';
 export const BILLING_PAGE = 'https://huggingface.co/settings/billing';
 const PERMISSION = '“Make calls to Inference Providers”';
 const MAX_DETAIL = 300;
+/** Where the user puts the token: the app and the web bridge have a Settings screen; the CLI reads the environment. */
+const SET_TOKEN = 'set it in Settings → Hugging Face token (or HF_TOKEN for the CLI)';
 
 export type HfTarget = 'huggingface' | 'endpoint';
 
@@ -34,14 +36,14 @@ const seconds = (ms: number): string => `${Math.max(1, Math.round(ms / 1000))} s
 
 export const hfMessages = {
   tokenMissing: (): string =>
-    `No Hugging Face token is set. Create a fine-grained token with the ${PERMISSION} permission at ${TOKENS_PAGE}, then set it as HF_TOKEN for Avatar Creator (the app, the web bridge and the CLI read it) and resume the queue.`,
+    `No Hugging Face token is set. Create a fine-grained token with the ${PERMISSION} permission at ${TOKENS_PAGE}, then ${SET_TOKEN} and resume the queue.`,
   tokenMalformed: (): string =>
-    `The Hugging Face token contains spaces or characters a token cannot have. Copy it again from ${TOKENS_PAGE} and set it as HF_TOKEN.`,
-  tokenUnreadable: (): string => 'The Hugging Face token could not be read. Set it again as HF_TOKEN.',
+    `The Hugging Face token contains spaces or characters a token cannot have. Copy it again from ${TOKENS_PAGE} and ${SET_TOKEN}.`,
+  tokenUnreadable: (): string => `The Hugging Face token could not be read: ${SET_TOKEN} again.`,
   auth: (target: HfTarget, status: number, detail: string | null): string =>
     `${serviceName(target)} refused the token (${httpPart(status, detail)}). The token is invalid, expired, ` +
     `${target === 'endpoint' ? 'has no access to this endpoint, ' : ''}or lacks the ${PERMISSION} permission. ` +
-    `Create a fine-grained token with that permission at ${TOKENS_PAGE}, set it as HF_TOKEN, then resume the queue.`,
+    `Create a fine-grained token with that permission at ${TOKENS_PAGE}, ${SET_TOKEN}, then resume the queue.`,
   credits: (status: number, detail: string | null): string =>
     `Your Hugging Face account is out of Inference Providers credits (${httpPart(status, detail)}). ` +
     `Buy credits or upgrade to PRO at ${BILLING_PAGE}, then resume the queue.`,
@@ -56,10 +58,10 @@ export const hfMessages = {
     `${serviceName(target)} rejected the request (${httpPart(status, detail)}). Retrying will not help: check the model, size and settings.`,
   notFound: (target: HfTarget, detail: string | null): string =>
     target === 'endpoint'
-      ? `Nothing answers at the Inference Endpoint URL (HTTP 404${detail ? `: ${detail}` : ''}). Check AVATAR_CREATOR_HF_ENDPOINT.`
+      ? `Nothing answers at the Inference Endpoint URL (HTTP 404${detail ? `: ${detail}` : ''}). Check the Inference Endpoint URL in Settings (or AVATAR_CREATOR_HF_ENDPOINT for the CLI).`
       : `Hugging Face does not know this model (HTTP 404${detail ? `: ${detail}` : ''}). Check the model name.`,
   routing: (detail: string): string =>
-    `Hugging Face cannot route this request: ${detail} Choose another inference provider (or auto) with AVATAR_CREATOR_HF_PROVIDER.`,
+    `Hugging Face cannot route this request: ${detail} Choose another inference provider (or auto) in Settings (or AVATAR_CREATOR_HF_PROVIDER for the CLI).`,
   badOutput: (target: HfTarget, what: string): string =>
     `${serviceName(target)} answered with ${what} instead of an image.`,
   network: (target: HfTarget, reason: string): string => `Could not reach ${serviceObject(target)}: ${reason}.`,
@@ -70,5 +72,5 @@ export const hfMessages = {
   badProvider: (name: string, known: readonly string[]): string =>
     `“${name}” is not an inference provider this app knows. Choose auto or one of: ${known.join(', ')}.`,
   badEndpoint: (): string =>
-    'The Inference Endpoint URL must be an https:// address (http:// only for this computer). Check AVATAR_CREATOR_HF_ENDPOINT.',
+    'The Inference Endpoint URL must be an https:// address (http:// only for this computer). Check it in Settings (or AVATAR_CREATOR_HF_ENDPOINT for the CLI).',
 } as const;
