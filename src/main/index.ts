@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { APP_DIR_NAME, generationFromEnvironment, openLibrary, type Library } from './core';
+import { APP_DIR_NAME, openLibrary, type Library, type Logger } from './core';
 import { forwardEvents, registerCommandHandler } from './ipc';
 import { resolveAppPaths, type AppPaths } from './paths';
 import { handleAppProtocol, handleImageProtocol, registerPrivilegedSchemes } from './protocols';
 import { hardenWebContents } from './security/hardenWebContents';
 import { contentSecurityPolicy } from './security/policies';
+import { openDesktopSettings, type DesktopSettings } from './settingsStore';
 import { showQueueProgress } from './taskbarProgress';
 import { createMainWindow } from './window';
 
@@ -30,6 +31,8 @@ const paths: AppPaths = resolveAppPaths({
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, paths));
 
 let library: Library | null = null;
+let desktopSettings: DesktopSettings | null = null;
+const log: Logger = (message, error) => console.error(`[avatar-creator] ${message}`, error ?? '');
 const cleanups: (() => void)[] = [];
 
 const openMainWindow = (): void => {
@@ -43,13 +46,16 @@ const openAppLibrary = async (): Promise<Library> => {
         'Start the app with `npm start`, which builds it, or run `node scripts/native-electron.mjs`.',
     );
   }
+  desktopSettings = openDesktopSettings({ configDir: paths.configDir, env: process.env, log });
+  const { settings, vault, generation } = desktopSettings;
   return openLibrary({
     dir: paths.libraryDir,
     migrationsFolder: paths.migrationsFolder,
     nativeBinding: paths.nativeBinding,
     watch: true,
-    // Until the settings issue: the token from HF_TOKEN, settings from AVATAR_CREATOR_* variables.
-    generation: generationFromEnvironment(process.env, { runJobs: true }),
+    settings,
+    vault,
+    generation,
   });
 };
 
@@ -69,6 +75,8 @@ const closeLibrary = async (): Promise<void> => {
   const closing = library;
   library = null;
   await closing?.close();
+  desktopSettings?.settings.close();
+  desktopSettings = null;
 };
 
 app

@@ -17,6 +17,8 @@ export interface AppEnvironment {
 
 export interface AppPaths {
   libraryDir: string;
+  /** config.json (settings and the encrypted token): userData itself, where the CLI and the web bridge look too. */
+  configDir: string;
   migrationsFolder: string;
   /** better-sqlite3 built for Electron in development; undefined when packaged (electron-builder rebuilt it in place). */
   nativeBinding: string | undefined;
@@ -45,6 +47,8 @@ export const resolveAppPaths = (environment: AppEnvironment): AppPaths => {
   return {
     // The same override the CLI and the web bridge honour (core's defaultLibraryDir).
     libraryDir: env.AVATAR_CREATOR_LIBRARY || path.join(userDataPath, LIBRARY_DIR_NAME),
+    // The same override the CLI and the web bridge honour (core's defaultConfigDir).
+    configDir: env.AVATAR_CREATOR_CONFIG_DIR || userDataPath,
     // Shipped beside app.asar by electron-builder's extraResources: migrations are read as plain files.
     migrationsFolder: isPackaged ? path.join(resourcesPath, 'drizzle') : path.join(appPath, 'drizzle'),
     nativeBinding: isPackaged ? undefined : electronNativeBindingPath(appPath, electronVersion, environment.platform, environment.arch),

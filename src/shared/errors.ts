@@ -20,6 +20,11 @@ export const ErrorCode = {
   TRANSPORT_FAILED: 'TRANSPORT_FAILED',
   /** No Hugging Face token is set. */
   TOKEN_MISSING: 'TOKEN_MISSING',
+  /**
+   * The token was to be saved, but this computer has no real secret store (Linux `basic_text`): it
+   * would only be obfuscated. Keep it for the session, or set it again with `allowWeakStorage`.
+   */
+  TOKEN_STORAGE_WEAK: 'TOKEN_STORAGE_WEAK',
   /** 401/403: the token is wrong, expired or lacks permission. Pauses the queue. */
   PROVIDER_AUTH: 'PROVIDER_AUTH',
   /** 402: the account is out of credits. Pauses the queue. */

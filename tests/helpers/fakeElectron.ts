@@ -90,6 +90,10 @@ class FakeApp extends EventEmitter {
   getAppPath(): string {
     return this.appPath;
   }
+  /** electron-store asks for it (its default projectVersion). */
+  getVersion(): string {
+    return '0.0.0-test';
+  }
   enableSandbox(): void {
     this.record('enableSandbox');
   }
@@ -157,6 +161,11 @@ export const net = {
 
 export const ipcMain = {
   handlers: new Map<string, InvokeHandler>(),
+  /** Plain listeners (electron-store registers one for renderer processes; the app itself uses handle). */
+  listeners: new Map<string, Listener>(),
+  on(channel: string, listener: Listener): void {
+    this.listeners.set(channel, listener);
+  },
   handle(channel: string, handler: InvokeHandler): void {
     this.handlers.set(channel, handler);
   },
@@ -182,3 +191,30 @@ export const dialog = {
 export const nativeTheme = {
   shouldUseDarkColors: true,
 };
+
+/**
+ * safeStorage with a reversible stand-in for the OS keyring: tests pick whether encryption is
+ * available and which Linux backend was selected. The "ciphertext" must not contain the token in
+ * any readable form, or a test searching the files for it would prove nothing.
+ */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret' as 'basic_text' | 'gnome_libsecret' | 'kwallet' | 'kwallet5' | 'kwallet6' | 'unknown',
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  },
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  },
+  encryptString(text: string): Buffer {
+    if (!this.available) throw new Error('Error while encrypting the text provided to safeStorage.encryptString. Encryption is not available.');
+    return Buffer.concat([Buffer.from('v10', 'latin1'), Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a))]);
+  },
+  decryptString(encrypted: Buffer): string {
+    if (encrypted.subarray(0, 3).toString('latin1') !== 'v10') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(encrypted.subarray(3).map((byte) => byte ^ 0x5a)).toString('utf8');
+  },
+};
+
+/** `import electron from 'electron'` (electron-store does) sees the same fakes as the named imports. */
+export default { app, BrowserWindow, protocol, net, ipcMain, shell, dialog, nativeTheme, safeStorage };

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { APP_DIR_NAME, defaultLibraryDir } from '../../src/main/core';
+import { APP_DIR_NAME, defaultConfigDir, defaultLibraryDir } from '../../src/main/core';
 import { resolveAppPaths, type AppEnvironment } from '../../src/main/paths';
 
 const project = path.join(path.sep, 'work', 'avatar-creator');
@@ -28,6 +28,15 @@ describe('where the desktop app finds things', () => {
   it('honours AVATAR_CREATOR_LIBRARY like the CLI, but not when it is empty', () => {
     expect(resolveAppPaths({ ...dev, env: { AVATAR_CREATOR_LIBRARY: '/data/lib' } }).libraryDir).toBe('/data/lib');
     expect(resolveAppPaths({ ...dev, env: { AVATAR_CREATOR_LIBRARY: '' } }).libraryDir).toBe(path.join(userData, 'library'));
+  });
+
+  it('keeps config.json in userData, where the CLI and the web bridge look, unless AVATAR_CREATOR_CONFIG_DIR says otherwise', () => {
+    const home = path.join(path.sep, 'home', 'ana');
+    expect(resolveAppPaths(dev).configDir).toBe(userData);
+    expect(resolveAppPaths(dev).configDir).toBe(defaultConfigDir({ platform: 'linux', env: {}, home }));
+    expect(resolveAppPaths({ ...dev, env: { AVATAR_CREATOR_CONFIG_DIR: '/data/config' } }).configDir).toBe('/data/config');
+    expect(defaultConfigDir({ platform: 'linux', env: { AVATAR_CREATOR_CONFIG_DIR: '/data/config' }, home })).toBe('/data/config');
+    expect(resolveAppPaths({ ...dev, env: { AVATAR_CREATOR_CONFIG_DIR: '' } }).configDir).toBe(userData);
   });
 
   it('runs migrations from the project in development and from resources when packaged', () => {

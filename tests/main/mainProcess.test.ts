@@ -47,6 +47,7 @@ beforeAll(async () => {
   electron.app.appPath = appDir;
   Object.defineProperty(process, 'resourcesPath', { value: path.join(scratch, 'resources'), configurable: true });
   vi.stubEnv('AVATAR_CREATOR_LIBRARY', path.join(scratch, 'library'));
+  vi.stubEnv('AVATAR_CREATOR_CONFIG_DIR', path.join(scratch, 'config'));
   vi.stubEnv('ELECTRON_RENDERER_URL', 'https://evil.com');
 
   await import('../../src/main/index');

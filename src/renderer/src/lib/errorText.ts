@@ -23,6 +23,7 @@ const TITLES: Record<ErrorCode, string> = {
   STORAGE_FAILED: 'Could not save to the library',
   TRANSPORT_FAILED: 'Cannot reach Avatar Creator',
   TOKEN_MISSING: 'No Hugging Face token',
+  TOKEN_STORAGE_WEAK: 'The token cannot be stored securely here',
   PROVIDER_AUTH: 'Hugging Face refused the token',
   PROVIDER_CREDITS: 'Out of Hugging Face credits',
   PROVIDER_RATE_LIMITED: 'Too many requests',
