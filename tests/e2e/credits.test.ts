@@ -70,7 +70,7 @@ describe('Credits in a real browser, through the web bridge', () => {
 
     await page.reload();
     await expect.poll(async () => (await readLedger(page)).length, POLL).toBe(1);
-    await page.getByTestId('ledger-entry').getByRole('button', { name: 'Open the avatar' }).click();
+    await page.getByTestId('ledger-entry').getByRole('button', { name: 'Open avatar' }).click();
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { location: { hash: string } }).location.hash), POLL).toBe(`#/projects/${projectId}/avatars/${avatar.id}`);
   });
 

@@ -52,10 +52,12 @@ export const AVATAR_FIELDS = {
 export type AvatarField = keyof typeof AVATAR_FIELDS;
 export type AvatarFieldValues = Partial<Record<AvatarField, string | number | null>>;
 
+const { name: _name, ...PERSONA_AND_ATTRIBUTES } = AVATAR_FIELDS;
+
 /** Every column in the cloud model's order, so answers read like the cloud's. */
 const ALL_COLUMNS = {
   id: 'id', userId: 'user_id', projectId: 'project_id', name: 'name', baseImageUrl: 'base_image_url', thumbnailUrl: 'thumbnail_url',
-  ...AVATAR_FIELDS,
+  ...PERSONA_AND_ATTRIBUTES,
   sourceType: 'source_type', generationPrompt: 'generation_prompt', seedUsed: 'seed_used', usageCount: 'usage_count',
   lastUsedAt: 'last_used_at', createdAt: 'created_at', updatedAt: 'updated_at',
 } as const;

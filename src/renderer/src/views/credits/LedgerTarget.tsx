@@ -33,8 +33,8 @@ export const LedgerTarget = ({ entry }: { entry: LedgerEntry }) => {
   };
 
   return (
-    <button type="button" className="btn btn--small btn--ghost" onClick={() => void open()} disabled={busy} aria-label={entry.avatarId ? 'Open the avatar' : 'Open the job’s project'}>
-      {entry.avatarId ? 'Avatar' : 'Job'}
+    <button type="button" className="btn btn--small btn--ghost" onClick={() => void open()} disabled={busy} title={entry.avatarId ? 'Open the avatar' : 'Open the project the job was in'}>
+      {entry.avatarId ? 'Open avatar' : 'Open job'}
     </button>
   );
 };

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import './ChoiceCards.css';
 
 export interface Choice<V extends string> {
   id: V;

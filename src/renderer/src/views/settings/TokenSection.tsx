@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../modals/ConfirmDialog';
 import { SettingsCard } from './SettingsCard';
 import { TokenForm } from './TokenForm';
 import { tokenStateLabel, tokenStorageText } from './tokenText';
+import './TokenSection.css';
 
 /** The token's state and where it is kept, with Verify and Remove. Never the token itself. */
 const TokenStatusRow = ({ status }: { status: TokenStatus }) => {
