@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { generationFromEnvironment } from '../../src/main/core/generation/fromEnvironment';
 import { createEnvironmentVault } from '../../src/main/core/settings/environmentVault';
 import { memoryBackend } from '../../src/main/core/settings/backend';
 import { SettingsService } from '../../src/main/core/settings/settingsService';
@@ -138,6 +139,15 @@ describe('the Node shells’ vault (web bridge, CLI)', () => {
     const cleared = await lib.must('generations.create', { projectId: project.id, recipe: { prompt: 'a portrait' }, params: { provider: 'huggingface' } });
     // Always selectable per request, token or not.
     expect(cleared[0]?.params.provider).toBe('huggingface');
+  });
+
+  it('generation built from the environment brings its vault: the token commands see the token the jobs use', async () => {
+    const env: NodeJS.ProcessEnv = { HF_TOKEN: VALID };
+    const lib = await openTestLibrary({ generation: generationFromEnvironment(env, { runJobs: false }), hubFetch: fake.fetchRedirect });
+    libraries.push(lib);
+    expect(await lib.must('token.verify', {})).toMatchObject({ state: 'valid', storage: 'environment' });
+    delete env.HF_TOKEN;
+    expect((await lib.must('token.status', {})).state).toBe('unset');
   });
 
   it('refuses a token with spaces before any storage sees it', async () => {

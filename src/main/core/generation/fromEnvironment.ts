@@ -39,10 +39,12 @@ export const generationFromEnvironment = (
 ): GenerationOptions => {
   const vault = createEnvironmentVault({ env });
   const stored = new SettingsService({ backend: memoryBackend(), tokenIsSet: () => vault.status().storage !== 'none' });
-  return generationFromSettings({
+  const generation = generationFromSettings({
     settings: withOverrides(stored, { ...environmentOverrides(env), ...overrides }),
     secrets: { hfToken: async () => vault.get() },
     runJobs,
     ...(fetch && { fetch }),
   });
+  // The library's token commands then report (and set) the very token these jobs use.
+  return { ...generation, vault };
 };

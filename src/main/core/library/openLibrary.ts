@@ -46,6 +46,11 @@ export interface GenerationOptions {
   /** The provider for a job's `provider` kind, built from current settings; null when unknown. */
   providerFor(kind: string): ImageProvider | null;
   settings?: SettingsSource;
+  /**
+   * Where generation takes the token from, when it comes with the options (generationFromEnvironment):
+   * token.status and token.set then see that same token, unless LibraryOptions.vault names another.
+   */
+  vault?: TokenVault;
   /** Run queued jobs in this process (the app, the bridge, `avatar-creator generate`); others only queue them. */
   runJobs: boolean;
   leaseMs?: number;
@@ -112,7 +117,7 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
   const ctx: LibraryContext = { db, images, references: new ReferenceStore(dir), feed, now };
 
   const projects = new ProjectService(ctx);
-  const vault = options.vault ?? createEnvironmentVault({ env: {} });
+  const vault = options.vault ?? options.generation?.vault ?? createEnvironmentVault({ env: {} });
   const tokens = new TokenService({ vault, emit: (event) => events.emit(event), ...(options.hubFetch && { fetch: options.hubFetch }), now });
   const settingsService = options.settings ?? new SettingsService({ backend: memoryBackend(), tokenIsSet: () => tokens.isSet(), log });
   // What generation reads: the stored settings, unless a caller (the CLI's overrides, a test) brings its own.
