@@ -27,6 +27,7 @@ import {
   type QueueStatus,
 } from './domain';
 import { creditHistorySchema, type CreditSummary, type LedgerEntry } from './credits';
+import type { Diagnostics } from './diagnostics';
 import type { CommandName, EventName } from './names';
 import { settingsPatchSchema, tokenInputSchema, type Settings, type TokenStatus } from './settings';
 
@@ -172,6 +173,8 @@ export const commandInputs = {
   'token.verify': z.object({}).strict(),
   'credits.summary': z.object({}).strict(),
   'credits.history': creditHistorySchema,
+  /** Versions, settings and recent errors for a bug report, all secrets removed. */
+  'diagnostics.get': z.object({}).strict(),
 } satisfies Record<CommandName, z.ZodType>;
 
 /** What each command answers with (inside the `ok` envelope). */
@@ -218,6 +221,7 @@ export interface CommandOutputs {
   'token.verify': TokenStatus;
   'credits.summary': CreditSummary;
   'credits.history': LedgerEntry[];
+  'diagnostics.get': Diagnostics;
 }
 
 /** Pushed to every transport after a change commits, whichever process made it. */

@@ -45,6 +45,7 @@ export const COMMAND_NAMES = [
   'token.verify',
   'credits.summary',
   'credits.history',
+  'diagnostics.get',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -127,4 +127,17 @@ describe('spending guard', () => {
     expect([...perJob.values()].reduce((sum, value) => sum + value, 0)).toBe(40);
     expect(history.filter((entry) => entry.kind === 'refund').map((entry) => entry.note).sort()).toEqual(['cancelled', 'deleted', 'deleted', 'failed', 'failed']);
   });
+
+  it('reads its limits and costs from the settings, live', async () => {
+    provider = createTestProvider(20);
+    lib = await openTestLibrary({
+      generation: { providerFor: () => provider, settings: defaultSettings({ concurrency: 1 }), runJobs: false },
+    });
+    projectId = (await lib.must('projects.create', { name: 'Settings' })).id;
+    await lib.must('settings.update', { credits: { dailyLimit: 15, costs: { generate: 5 } } });
+    expect(await lib.must('credits.summary', {})).toMatchObject({ dailyLimit: 15, remainingToday: 15 });
+    expect((await generate(3)).ok).toBe(true);
+    expect(await lib.must('credits.summary', {})).toMatchObject({ spentToday: 15, remainingToday: 0 });
+    expect(await generate(1)).toMatchObject({ ok: false, error: { code: 'SPENDING_LIMIT' } });
+  });
 });

@@ -25,8 +25,9 @@ import { ReferenceStore } from '../images/referenceStore';
 import { desktopHandlers } from '../router/desktopHandlers';
 import { settingsHandlers } from '../router/settingsHandlers';
 import { creditHandlers } from '../router/creditHandlers';
+import { diagnosticsHandlers } from '../router/diagnosticsHandlers';
+import type { RecentError } from '../logging/appLog';
 import { CreditBook, type CreditSettings } from '../credits/creditBook';
-import { DEFAULT_SETTINGS } from '../../../shared/settings';
 import { projectHandlers } from '../router/projectHandlers';
 import { createRouter, type Logger, type Router } from '../router/router';
 import { memoryBackend } from '../settings/backend';
@@ -78,6 +79,9 @@ export interface LibraryOptions {
   /** How token.verify reaches huggingface.co; tests send it to the fake Hub. */
   hubFetch?: typeof fetch;
   generation?: GenerationOptions;
+  /** For diagnostics: which build and shell this is, and the log's latest errors. */
+  about?: { appVersion: string; shell: string };
+  recentErrors?: () => RecentError[];
   /** The spending guard's costs and limits, read live (the settings); the cloud's defaults otherwise. */
   credits?: () => CreditSettings;
 }
@@ -138,21 +142,37 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
       circuit: options.generation.circuit,
     }),
   });
-  const credits = new CreditBook(ctx, options.credits ?? (() => DEFAULT_SETTINGS.credits));
+  const credits = new CreditBook(ctx, options.credits ?? (() => settingsService.get().credits));
   feed.describeCredits(() => credits.summary());
   const avatars = new AvatarService(ctx, credits);
   const generations = new GenerationService(ctx, jobs, pool, settings, credits);
   const presets = new PresetService(ctx, generations);
+  const stats = new StatsService(ctx);
+  const usage = new UsageService(ctx);
   const router = createRouter(
     {
       ...projectHandlers(projects),
       ...avatarHandlers(avatars),
       ...generationHandlers(generations),
-      ...searchAndUsageHandlers(new AvatarSearch(ctx), new UsageService(ctx), new StatsService(ctx)),
+      ...searchAndUsageHandlers(new AvatarSearch(ctx), usage, stats),
       ...presetHandlers(presets),
-      ...desktopHandlers({ images, usage: new UsageService(ctx), formatOf: (id) => findImageFormat(db, id) }),
+      ...desktopHandlers({ images, usage, formatOf: (id) => findImageFormat(db, id) }),
       ...settingsHandlers(settingsService, tokens),
       ...creditHandlers(credits),
+      ...diagnosticsHandlers({
+        appVersion: options.about?.appVersion ?? 'unknown',
+        shell: options.about?.shell ?? 'unknown',
+        libraryDir: dir,
+        counts: () => {
+          const { projects: projectCount, avatars: avatarCount } = stats.get();
+          return { projects: projectCount, avatars: avatarCount };
+        },
+        settings: () => settingsService.get(),
+        token: () => tokens.status(),
+        queue: () => generations.queueStatus(),
+        recentErrors: options.recentErrors ?? (() => []),
+        now,
+      }),
     },
     log,
   );
