@@ -28,6 +28,7 @@ import {
 } from './domain';
 import { creditHistorySchema, type CreditSummary, type LedgerEntry } from './credits';
 import type { Diagnostics } from './diagnostics';
+import { syncLoginSchema, syncProjectSchema, syncResolveSchema, type SyncIssue, type SyncStatus } from './sync';
 import type { CommandName, EventName } from './names';
 import { settingsPatchSchema, tokenInputSchema, type Settings, type TokenStatus } from './settings';
 
@@ -175,6 +176,19 @@ export const commandInputs = {
   'credits.history': creditHistorySchema,
   /** Versions, settings and recent errors for a bug report, all secrets removed. */
   'diagnostics.get': z.object({}).strict(),
+  'sync.status': z.object({}).strict(),
+  /** Signs in with the account's email and password; only the session (a JWT) is kept, encrypted like the HF token. */
+  'sync.login': syncLoginSchema,
+  'sync.logout': z.object({}).strict(),
+  /** Sends what is queued now instead of at the relay's next turn. */
+  'sync.now': z.object({}).strict(),
+  'sync.pause': z.object({}).strict(),
+  'sync.resume': z.object({}).strict(),
+  /** Per-project opt-in; turning one on queues its existing avatars (the first sync). */
+  'sync.setProject': syncProjectSchema,
+  /** Records sync stopped on: refused by the cloud, or changed there since the last sync. */
+  'sync.issues': z.object({}).strict(),
+  'sync.resolve': syncResolveSchema,
 } satisfies Record<CommandName, z.ZodType>;
 
 /** What each command answers with (inside the `ok` envelope). */
@@ -222,6 +236,15 @@ export interface CommandOutputs {
   'credits.summary': CreditSummary;
   'credits.history': LedgerEntry[];
   'diagnostics.get': Diagnostics;
+  'sync.status': SyncStatus;
+  'sync.login': SyncStatus;
+  'sync.logout': SyncStatus;
+  'sync.now': SyncStatus;
+  'sync.pause': SyncStatus;
+  'sync.resume': SyncStatus;
+  'sync.setProject': SyncStatus;
+  'sync.issues': SyncIssue[];
+  'sync.resolve': SyncStatus;
 }
 
 /** Pushed to every transport after a change commits, whichever process made it. */
@@ -240,6 +263,7 @@ export interface EventPayloads {
   'token.changed': { status: TokenStatus };
   /** After every charge or refund, from any process. */
   'credits.changed': { summary: CreditSummary };
+  'sync.changed': { status: SyncStatus };
 }
 
 /** What a caller sends (before defaults and trimming). */

@@ -46,6 +46,15 @@ export const COMMAND_NAMES = [
   'credits.summary',
   'credits.history',
   'diagnostics.get',
+  'sync.status',
+  'sync.login',
+  'sync.logout',
+  'sync.now',
+  'sync.pause',
+  'sync.resume',
+  'sync.setProject',
+  'sync.issues',
+  'sync.resolve',
 ] as const;
 
 export const EVENT_NAMES = [
@@ -61,6 +70,7 @@ export const EVENT_NAMES = [
   'settings.changed',
   'token.changed',
   'credits.changed',
+  'sync.changed',
 ] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -6,6 +6,7 @@ import { avatarHandlers } from '../../src/main/core/router/avatarHandlers';
 import type { creditHandlers } from '../../src/main/core/router/creditHandlers';
 import type { desktopHandlers } from '../../src/main/core/router/desktopHandlers';
 import type { diagnosticsHandlers } from '../../src/main/core/router/diagnosticsHandlers';
+import type { syncHandlers } from '../../src/main/core/router/syncHandlers';
 import type { settingsHandlers } from '../../src/main/core/router/settingsHandlers';
 import { generationHandlers } from '../../src/main/core/router/generationHandlers';
 import { presetHandlers, searchAndUsageHandlers } from '../../src/main/core/router/libraryHandlers';
@@ -20,17 +21,17 @@ export const compileTimeChecks = (
   projects: ProjectService,
   avatars: AvatarService,
   generations: GenerationService,
-  rest: { searchAndUsage: ReturnType<typeof searchAndUsageHandlers>; presets: ReturnType<typeof presetHandlers>; desktop: ReturnType<typeof desktopHandlers>; settings: ReturnType<typeof settingsHandlers>; credits: ReturnType<typeof creditHandlers>; diagnostics: ReturnType<typeof diagnosticsHandlers> },
+  rest: { searchAndUsage: ReturnType<typeof searchAndUsageHandlers>; presets: ReturnType<typeof presetHandlers>; desktop: ReturnType<typeof desktopHandlers>; settings: ReturnType<typeof settingsHandlers>; credits: ReturnType<typeof creditHandlers>; diagnostics: ReturnType<typeof diagnosticsHandlers>; sync: ReturnType<typeof syncHandlers> },
 ) => {
   // @ts-expect-error a router without the generation handlers does not compile
-  const missing: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...rest.searchAndUsage, ...rest.presets, ...rest.desktop, ...rest.settings, ...rest.credits, ...rest.diagnostics };
+  const missing: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...rest.searchAndUsage, ...rest.presets, ...rest.desktop, ...rest.settings, ...rest.credits, ...rest.diagnostics, ...rest.sync };
   // @ts-expect-error a handler for a command the contract does not have does not compile
   const extra: HandlerGroup<'projects.list'> = { 'projects.list': () => projects.list(), 'projects.explode': () => null };
   // @ts-expect-error a handler group cannot name a command outside the contract
   const unknown: HandlerGroup<'projects.explode'> = {};
   // @ts-expect-error a handler must return the contract's output type
   const wrongOutput: HandlerGroup<'projects.list'> = { 'projects.list': () => 'not a list' };
-  const complete: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...generationHandlers(generations), ...rest.searchAndUsage, ...rest.presets, ...rest.desktop, ...rest.settings, ...rest.credits, ...rest.diagnostics };
+  const complete: Handlers = { ...projectHandlers(projects), ...avatarHandlers(avatars), ...generationHandlers(generations), ...rest.searchAndUsage, ...rest.presets, ...rest.desktop, ...rest.settings, ...rest.credits, ...rest.diagnostics, ...rest.sync };
   return [missing, extra, unknown, wrongOutput, complete];
 };
 

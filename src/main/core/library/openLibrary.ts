@@ -26,6 +26,7 @@ import { desktopHandlers } from '../router/desktopHandlers';
 import { settingsHandlers } from '../router/settingsHandlers';
 import { creditHandlers } from '../router/creditHandlers';
 import { diagnosticsHandlers } from '../router/diagnosticsHandlers';
+import { syncHandlers } from '../router/syncHandlers';
 import type { RecentError } from '../logging/appLog';
 import { CreditBook, type CreditSettings } from '../credits/creditBook';
 import { projectHandlers } from '../router/projectHandlers';
@@ -159,6 +160,7 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
       ...desktopHandlers({ images, usage, formatOf: (id) => findImageFormat(db, id) }),
       ...settingsHandlers(settingsService, tokens),
       ...creditHandlers(credits),
+      ...syncHandlers(),
       ...diagnosticsHandlers({
         appVersion: options.about?.appVersion ?? 'unknown',
         shell: options.about?.shell ?? 'unknown',
