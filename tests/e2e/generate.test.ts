@@ -121,7 +121,7 @@ describe('generating avatars in a real browser, through the web bridge and the r
     const banner = page.getByTestId('queue-paused-banner');
     await banner.getByText('Generation is paused: no Hugging Face token is set').waitFor(WAIT);
     expect(await banner.getAttribute('role')).toBe('alert');
-    expect(await banner.textContent()).toContain('set it as HF_TOKEN');
+    expect(await banner.textContent()).toContain('add it in Settings → Hugging Face token');
     // Nothing is lost: both wait in the queue, and the tray says the queue is paused.
     await expect.poll(async () => (await t.lib.must('generations.list', { projectId, statuses: ['pending'] })).length, POLL).toBe(2);
     await tray().getByText('Paused by a problem with the image service').waitFor(WAIT);
@@ -131,7 +131,7 @@ describe('generating avatars in a real browser, through the web bridge and the r
     await banner.getByRole('button', { name: 'Resume', exact: true }).click();
     await banner.getByText('Generation is paused: Hugging Face refused the token').waitFor(WAIT);
     const text = await banner.textContent();
-    expect(text).toContain('Set HF_TOKEN to a valid token');
+    expect(text).toContain('Replace it in Settings → Hugging Face token with a valid token');
     expect(text).toContain('“Make calls to Inference Providers” permission');
     expect(fake.requests.some((request) => request.outcome === 401)).toBe(true);
     expect(await cards().count()).toBe(2);

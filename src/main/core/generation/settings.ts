@@ -11,6 +11,11 @@ export interface GenerationSettings {
   /** The ceiling: the pool may run fewer when the provider throttles. */
   concurrency: number;
   maxAttempts: number;
+  /** What a request that names none of these gets. */
+  width: number;
+  height: number;
+  steps: number;
+  guidance: number;
 }
 
 export interface SettingsSource {
@@ -31,6 +36,10 @@ export const defaultSettings = (overrides: Partial<GenerationSettings> = {}): Se
     endpointUrl: null,
     concurrency: GENERATION_DEFAULTS.concurrency,
     maxAttempts: GENERATION_DEFAULTS.maxAttempts,
+    width: GENERATION_DEFAULTS.width,
+    height: GENERATION_DEFAULTS.height,
+    steps: GENERATION_DEFAULTS.steps,
+    guidance: GENERATION_DEFAULTS.guidance,
     ...overrides,
   };
   return { generation: () => settings };

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { useAppStore } from '../../hooks/appContext';
 import { describeError } from '../../lib/errorText';
+import { routeHash } from '../../lib/route';
 import { Disclosure } from '../Disclosure';
 import { Icon } from '../Icon';
 import { useGenerationCommands } from './useGenerationCommands';
@@ -27,8 +28,8 @@ const advice = (reason: AppErrorShape): { title: string; steps: ReactNode } => {
         title: 'Generation is paused: no Hugging Face token is set',
         steps: (
           <>
-            Create a fine-grained token with the {PERMISSION} permission at <Link href={TOKENS_PAGE}>huggingface.co/settings/tokens</Link>, set it as{' '}
-            <code>HF_TOKEN</code> in the environment Avatar Creator starts from, and restart it. {KEPT}
+            Create a fine-grained token with the {PERMISSION} permission at <Link href={TOKENS_PAGE}>huggingface.co/settings/tokens</Link>, add it in{' '}
+            <a href={routeHash({ kind: 'settings', section: 'token' })}>Settings → Hugging Face token</a>, then press Resume. {KEPT}
           </>
         ),
       };
@@ -37,8 +38,8 @@ const advice = (reason: AppErrorShape): { title: string; steps: ReactNode } => {
         title: 'Generation is paused: Hugging Face refused the token',
         steps: (
           <>
-            Set <code>HF_TOKEN</code> to a valid token that has the {PERMISSION} permission (create one at{' '}
-            <Link href={TOKENS_PAGE}>huggingface.co/settings/tokens</Link>) and restart Avatar Creator. {KEPT}
+            Replace it in <a href={routeHash({ kind: 'settings', section: 'token' })}>Settings → Hugging Face token</a> with a valid token that has the{' '}
+            {PERMISSION} permission (create one at <Link href={TOKENS_PAGE}>huggingface.co/settings/tokens</Link>), then press Resume. {KEPT}
           </>
         ),
       };
