@@ -1,5 +1,6 @@
 import { useAppStore } from '../hooks/appContext';
 import type { Route } from '../lib/route';
+import { SyncIndicator } from '../views/sync/SyncIndicator';
 import { Icon } from './Icon';
 import { LibrarySearch } from './search/LibrarySearch';
 import './TopBar.css';
@@ -53,6 +54,7 @@ export const TopBar = ({ route }: { route: Route }) => {
         </ul>
       </nav>
       <LibrarySearch />
+      <SyncIndicator />
     </header>
   );
 };

@@ -10,7 +10,7 @@ export type Route =
   | { kind: 'settings'; section: SettingsSection | null };
 
 /** The parts of the Settings page a link can point at (`#/settings/credits`). */
-export const SETTINGS_SECTIONS = ['generation', 'token', 'credits', 'appearance', 'library'] as const;
+export const SETTINGS_SECTIONS = ['generation', 'token', 'credits', 'appearance', 'library', 'sync'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 const PROJECT_HASH = /^#\/projects\/([A-Za-z0-9_]+)(?:\/avatars\/([A-Za-z0-9_]+))?\/?$/;

@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon';
 import { InlineText } from '../../components/InlineText';
 import { useActions, useTransport } from '../../hooks/appContext';
 import { formatDate, plural } from '../../lib/format';
+import { ProjectSyncToggle } from '../sync/ProjectSyncToggle';
 
 interface ProjectHeaderProps {
   project: ProjectSummary;
@@ -51,6 +52,7 @@ export const ProjectHeader = ({ project, onUpload, onGenerate, onFromImage, onDe
         <p className="project-header__meta">
           {plural(project.avatarCount, 'avatar')} · Created {formatDate(project.createdAt)}
         </p>
+        <ProjectSyncToggle projectId={project.id} />
       </div>
       <div className="project-header__actions">
         <button type="button" className="btn btn--danger-ghost" onClick={onDelete}>

@@ -9,6 +9,7 @@ import { GenerationSection } from './GenerationSection';
 import { LibrarySection } from './LibrarySection';
 import { sectionElementId } from './SettingsCard';
 import { TokenSection } from './TokenSection';
+import { SyncSection } from '../sync/SyncSection';
 import './SettingsView.css';
 
 const NAV: readonly { section: SettingsSection; label: string }[] = [
@@ -17,6 +18,7 @@ const NAV: readonly { section: SettingsSection; label: string }[] = [
   { section: 'credits', label: 'Credits' },
   { section: 'appearance', label: 'Appearance' },
   { section: 'library', label: 'Library' },
+  { section: 'sync', label: 'Lumiku sync' },
 ];
 
 /** Brings the linked section into view (and gives it focus, so the keyboard starts there). */
@@ -67,6 +69,7 @@ export const SettingsView = ({ section }: { section: SettingsSection | null }) =
             <CreditsSection />
             <AppearanceSection />
             <LibrarySection />
+            <SyncSection />
           </div>
         </div>
       ) : state === 'error' && error ? (
