@@ -12,7 +12,10 @@ export default defineConfig({
     maxWorkers: 2,
     // electron-store imports 'electron' itself: bundled through Vite, its import meets the tests' vi.mock fake.
     server: { deps: { inline: ['electron-store'] } },
-    // Tests (and the CLIs they spawn) never read or write the settings file in the real home folder.
-    env: { AVATAR_CREATOR_CONFIG_DIR: path.join(os.tmpdir(), 'avatar-creator-tests', 'config') },
+    // Tests (and the CLIs they spawn) never read or write the settings file or the log in the real home folder.
+    env: {
+      AVATAR_CREATOR_CONFIG_DIR: path.join(os.tmpdir(), 'avatar-creator-tests', 'config'),
+      AVATAR_CREATOR_LOG_DIR: path.join(os.tmpdir(), 'avatar-creator-tests', 'logs'),
+    },
   },
 });

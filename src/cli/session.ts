@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultLibraryDir, openLibrary, openNodeShellSettings, type GenerationOptions, type Library, type ShellSettings } from '../main/core';
+import { createAppLog, defaultLibraryDir, defaultLogDir, openLibrary, openNodeShellSettings, vaultSecrets, type GenerationOptions, type Library, type ShellSettings } from '../main/core';
 import type { CommandInput, CommandOutput } from '../shared/contract';
 import { AppError, ErrorCode } from '../shared/errors';
 import type { CommandName } from '../shared/names';
@@ -28,8 +28,13 @@ export class CliSession {
     if (this.library) return this.library;
     // The app's saved settings and HF_TOKEN; a one-shot call need not follow later changes.
     const shell = (this.shellSettings ??= await openNodeShellSettings({ env: process.env, watch: false }));
+    // Failures inside the library go to the shared log file; stderr stays for this command's own messages.
+    const appLog = createAppLog({ dir: defaultLogDir(), secrets: vaultSecrets(shell.vault) });
     this.library = await openLibrary({
       dir: this.libraryDir ?? defaultLibraryDir(),
+      log: appLog.error,
+      recentErrors: appLog.recentErrors,
+      about: { appVersion: process.env.npm_package_version ?? 'unknown', shell: 'cli' },
       migrationsFolder: MIGRATIONS_DIR,
       // The app sweeps orphans at its own start; a CLI call must stay quick on a large library.
       sweepOnOpen: false,

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { APP_DIR_NAME, openLibrary, type Library, type Logger } from './core';
+import { APP_DIR_NAME, createAppLog, openLibrary, vaultSecrets, type AppLog, type Library } from './core';
 import { forwardEvents, registerCommandHandler } from './ipc';
 import { resolveAppPaths, type AppPaths } from './paths';
 import { handleAppProtocol, handleImageProtocol, registerPrivilegedSchemes } from './protocols';
@@ -32,7 +32,8 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents,
 
 let library: Library | null = null;
 let desktopSettings: DesktopSettings | null = null;
-const log: Logger = (message, error) => console.error(`[avatar-creator] ${message}`, error ?? '');
+let appLog: AppLog = createAppLog({ dir: app.getPath('logs'), console: !app.isPackaged });
+const log = (message: string, error?: unknown): void => appLog.error(message, error);
 const cleanups: (() => void)[] = [];
 
 const openMainWindow = (): void => {
@@ -48,7 +49,12 @@ const openAppLibrary = async (): Promise<Library> => {
   }
   desktopSettings = openDesktopSettings({ configDir: paths.configDir, env: process.env, log });
   const { settings, vault, generation } = desktopSettings;
+  // Now that the vault is open, the log can cut the user's own token out too, whatever its shape.
+  appLog = createAppLog({ dir: app.getPath('logs'), console: !app.isPackaged, secrets: vaultSecrets(vault) });
   return openLibrary({
+    log: appLog.error,
+    recentErrors: appLog.recentErrors,
+    about: { appVersion: app.getVersion(), shell: 'electron' },
     dir: paths.libraryDir,
     migrationsFolder: paths.migrationsFolder,
     nativeBinding: paths.nativeBinding,
@@ -83,6 +89,7 @@ app
   .whenReady()
   .then(start)
   .catch((error: unknown) => {
+    log('start-up failed', error);
     const detail = error instanceof Error ? error.message : String(error);
     dialog.showErrorBox('Avatar Creator could not open its library', `${paths.libraryDir}\n\n${detail}`);
     void closeLibrary().finally(() => app.exit(1));

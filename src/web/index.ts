@@ -1,13 +1,22 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { defaultLibraryDir, generationFromSettings, openLibrary, openNodeShellSettings } from '../main/core';
+import { readFileSync } from 'node:fs';
+import { createAppLog, defaultLibraryDir, defaultLogDir, generationFromSettings, openLibrary, openNodeShellSettings, vaultSecrets } from '../main/core';
 import { startWebBridge } from './server';
 
 // Built to out/main/web.js; the renderer and the migrations sit at fixed places beside it.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RENDERER_DIR = path.resolve(here, '../renderer');
 const MIGRATIONS_DIR = path.resolve(here, '../../drizzle');
+
+const appVersion = (): string => {
+  try {
+    return (JSON.parse(readFileSync(path.resolve(here, '../../package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+};
 
 const usage = 'Usage: npm run web -- [--port N] [--library DIR]';
 
@@ -25,10 +34,14 @@ const main = async (): Promise<void> => {
   const dir = values.library ?? defaultLibraryDir();
   // The desktop app's settings file, followed live; the token from HF_TOKEN or set for this session in the page.
   const { settings, vault } = await openNodeShellSettings({ env: process.env, watch: true });
+  const appLog = createAppLog({ dir: defaultLogDir(), secrets: vaultSecrets(vault), console: true });
   const library = await openLibrary({
     dir,
     migrationsFolder: MIGRATIONS_DIR,
     watch: true,
+    log: appLog.error,
+    recentErrors: appLog.recentErrors,
+    about: { appVersion: appVersion(), shell: 'web' },
     settings,
     vault,
     generation: generationFromSettings({ settings, secrets: { hfToken: async () => vault.get() }, runJobs: true }),
@@ -37,6 +50,7 @@ const main = async (): Promise<void> => {
   console.log(`Avatar Creator web bridge on ${bridge.origin} (library: ${library.dir})`);
   console.log('Open this URL (it carries this run’s access token):');
   console.log(bridge.url);
+  appLog.info(`web bridge started on ${bridge.origin} (library: ${library.dir})`);
 
   const stop = async () => {
     await bridge.close();

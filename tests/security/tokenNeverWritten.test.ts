@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createAppLog } from '../../src/main/core/logging/appLog';
 import path from 'node:path';
 import { format, inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -71,15 +72,18 @@ describe('a Hugging Face token the service refuses', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A library wired like the web bridge wires it (no log override: the real default logger writes to console.error). */
+  /** A library wired like the web bridge wires it: the shared log file (echoed to the console), the token cut out by pattern and by value. */
   const start = async (viaRouter: boolean): Promise<Run> => {
     const dir = tempDir('token');
     dirs.push(dir);
     const env = { HF_TOKEN: TOKEN, ...(viaRouter ? {} : { AVATAR_CREATOR_HF_ENDPOINT: fake.url }) };
+    const appLog = createAppLog({ dir: path.join(dir, 'logs'), console: true, secrets: () => [TOKEN] });
     const library = await openLibrary({
       dir,
       migrationsFolder: MIGRATIONS,
       watch: true,
+      log: appLog.error,
+      recentErrors: appLog.recentErrors,
       generation: { ...generationFromEnvironment(env, { runJobs: true, ...(viaRouter && { fetch: fake.fetchRedirect }) }), retry: { baseMs: 5, capMs: 20 } },
     });
     library.events.subscribe((event) => remember('event bus', JSON.stringify(event)));
@@ -107,7 +111,7 @@ describe('a Hugging Face token the service refuses', () => {
     expect(queue.value.pauseReason.code).toBe('PROVIDER_AUTH');
     await call(run, 'generations.list', { projectId: project.value.id });
     // The token commands of the settings work: whatever they answer, they never echo it.
-    for (const command of ['token.set', 'token.verify', 'token.status']) await call(run, command, command === 'token.set' ? { token: TOKEN } : {});
+    for (const command of ['token.set', 'token.verify', 'token.status', 'diagnostics.get']) await call(run, command, command === 'token.set' ? { token: TOKEN } : {});
     // The service saw the token and refused it: the test really used it.
     expect(fake.requests.slice(before).some((request) => request.authPresent && !request.authValid)).toBe(true);
   };
@@ -135,7 +139,7 @@ describe('a Hugging Face token the service refuses', () => {
   it('from the CLI', async () => {
     const dir = tempDir('token-cli');
     dirs.push(dir);
-    const env = { HF_TOKEN: TOKEN, AVATAR_CREATOR_HF_ENDPOINT: fake.url };
+    const env = { HF_TOKEN: TOKEN, AVATAR_CREATOR_HF_ENDPOINT: fake.url, AVATAR_CREATOR_LOG_DIR: path.join(dir, 'logs') };
     const project = await runCli(['--library', dir, '--json', 'project', 'create', 'Token CLI'], env);
     remember('cli project', project.stdout + project.stderr);
     const projectId = (project.json() as { id: string }).id;

@@ -10,3 +10,6 @@ export { openNodeShellSettings, type ShellSettings } from './settings/nodeShellS
 export { createEnvironmentVault } from './settings/environmentVault';
 export { environmentToken, type TokenKeep, type TokenVault, type VaultStatus } from './settings/tokenVault';
 export { generationFromSettings, withOverrides } from './settings/generationOptions';
+export { defaultLogDir } from './library/defaultLocation';
+export { createAppLog, type AppLog } from './logging/appLog';
+export { vaultSecrets } from './logging/vaultSecrets';

@@ -30,3 +30,8 @@ export const defaultLibraryDir = (
 export const defaultConfigDir = (
   environment: Environment = { platform: process.platform, env: process.env, home: os.homedir() },
 ): string => environment.env.AVATAR_CREATOR_CONFIG_DIR || path.join(appDataDir(environment), APP_DIR_NAME);
+
+/** The log folder of the web bridge and the CLI: a non-empty `AVATAR_CREATOR_LOG_DIR`, else `<userData>/logs` (the app uses Electron's own logs folder). */
+export const defaultLogDir = (
+  environment: Environment = { platform: process.platform, env: process.env, home: os.homedir() },
+): string => environment.env.AVATAR_CREATOR_LOG_DIR || path.join(appDataDir(environment), APP_DIR_NAME, 'logs');
