@@ -5,6 +5,7 @@ import { registerCreditCommands } from './creditCommands';
 import { registerGenerateCommand } from './generateCommand';
 import { registerPresetCommands } from './presetCommands';
 import { registerReferenceCommand } from './referenceCommand';
+import { registerSyncCommands } from './syncCommands';
 import { registerUsageCommands } from './usageCommands';
 import { printError, type Output } from './output';
 import { registerProjectCommands } from './projectCommands';
@@ -38,6 +39,7 @@ const main = async (argv: string[]): Promise<number> => {
   registerReferenceCommand(program, currentSession, output);
   registerPresetCommands(program, currentSession, output);
   registerCreditCommands(program, currentSession, output);
+  registerSyncCommands(program, currentSession, output);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: (text) => !argv.includes('--json') && process.stderr.write(text) });
 
   try {
