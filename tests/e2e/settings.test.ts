@@ -157,4 +157,36 @@ describe('Settings in a real browser, through the web bridge', () => {
     await token.getByTestId('token-chip').getByText('Set, not checked').waitFor(WAIT);
     expect(problems).toEqual([]);
   });
+
+  it('copies diagnostics without the token: shown selected where the clipboard is closed, on the clipboard where it is open', async () => {
+    await lib.must('token.set', { token: TOKEN, keep: 'session' });
+    // A window that may not write the clipboard, as the desktop one (it grants no permissions).
+    const closed = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await closed.addInitScript(() => {
+      const clipboard = (globalThis as unknown as { navigator: { clipboard: { writeText(text: string): Promise<void> } } }).navigator.clipboard;
+      clipboard.writeText = () => Promise.reject(new Error('NotAllowedError'));
+    });
+    const first = await closed.newPage();
+    await first.goto(`${bridge.url}#/settings/library`);
+    const diagnostics = first.getByTestId('diagnostics');
+    await diagnostics.getByRole('button', { name: 'Copy diagnostics' }).click();
+    const fallback = diagnostics.getByRole('textbox');
+    await fallback.waitFor(WAIT);
+    const shown = await fallback.inputValue();
+    expect(JSON.parse(shown)).toMatchObject({ runtime: { platform: process.platform }, token: { state: 'set', storage: 'session' }, library: { projects: 0 } });
+    expect(shown).not.toContain(TOKEN);
+    await closed.close();
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bridge.origin });
+    const second = await context.newPage();
+    await second.goto(`${bridge.url}#/settings/library`);
+    await second.getByTestId('diagnostics').getByRole('button', { name: 'Copy diagnostics' }).click();
+    await second.getByText('Diagnostics copied').waitFor(WAIT);
+    const copied = await second.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+    expect(JSON.parse(copied)).toMatchObject({ token: { state: 'set' } });
+    expect(copied).not.toContain(TOKEN);
+    await context.close();
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { Icon } from '../../components/Icon';
 import { useAppStore } from '../../hooks/appContext';
+import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { SettingsCard } from './SettingsCard';
 
 /** Where the library lives. Read only: it changes only by moving the library. */
@@ -12,6 +13,7 @@ export const LibrarySection = () => {
         <Icon name="folder" size={16} />
         {location ? <code>{location}</code> : <span>The default folder for Avatar Creator on this computer</span>}
       </p>
+      <DiagnosticsPanel />
     </SettingsCard>
   );
 };
