@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ErrorCode, isAppError } from '../shared/errors';
 import { registerAvatarCommands } from './avatarCommands';
 import { registerCreditCommands } from './creditCommands';
+import { registerLibraryCommands } from './libraryCommands';
 import { registerGenerateCommand } from './generateCommand';
 import { registerPresetCommands } from './presetCommands';
 import { registerReferenceCommand } from './referenceCommand';
@@ -39,6 +40,7 @@ const main = async (argv: string[]): Promise<number> => {
   registerReferenceCommand(program, currentSession, output);
   registerPresetCommands(program, currentSession, output);
   registerCreditCommands(program, currentSession, output);
+  registerLibraryCommands(program, currentSession, output);
   registerSyncCommands(program, currentSession, output);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeErr: (text) => !argv.includes('--json') && process.stderr.write(text) });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createAppLog, defaultLibraryDir, defaultLogDir, openLibrary, openNodeShellSettings, vaultSecrets, type GenerationOptions, type Library, type ShellSettings } from '../main/core';
+import { chooseLibraryDir, createAppLog, defaultLogDir, openLibrary, openNodeShellSettings, vaultSecrets, type GenerationOptions, type Library, type ShellSettings } from '../main/core';
 import type { CommandInput, CommandOutput } from '../shared/contract';
 import { AppError, ErrorCode } from '../shared/errors';
 import type { CommandName } from '../shared/names';
@@ -24,14 +24,24 @@ export class CliSession {
     this.generation = generation;
   }
 
+  /** The app's saved settings and HF_TOKEN; a one-shot call need not follow later changes. */
+  async settings(): Promise<ShellSettings> {
+    return (this.shellSettings ??= await openNodeShellSettings({ env: process.env, watch: false }));
+  }
+
+  /** The folder this session works on, without opening it. */
+  async libraryFolder(): Promise<{ dir: string; chosenByFlag: boolean }> {
+    const shell = await this.settings();
+    return { dir: chooseLibraryDir(this.libraryDir, shell.settings.get().libraryLocation), chosenByFlag: this.libraryDir !== undefined };
+  }
+
   async open(): Promise<Library> {
     if (this.library) return this.library;
-    // The app's saved settings and HF_TOKEN; a one-shot call need not follow later changes.
-    const shell = (this.shellSettings ??= await openNodeShellSettings({ env: process.env, watch: false }));
+    const shell = await this.settings();
     // Failures inside the library go to the shared log file; stderr stays for this command's own messages.
     const appLog = createAppLog({ dir: defaultLogDir(), secrets: vaultSecrets(shell.vault) });
     this.library = await openLibrary({
-      dir: this.libraryDir ?? defaultLibraryDir(),
+      dir: (await this.libraryFolder()).dir,
       log: appLog.error,
       recentErrors: appLog.recentErrors,
       about: { appVersion: process.env.npm_package_version ?? 'unknown', shell: 'cli' },

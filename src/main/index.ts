@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
-import { APP_DIR_NAME, createAppLog, openLibrary, vaultSecrets, type AppLog, type Library } from './core';
+import { ErrorCode } from '../shared/errors';
+import { APP_DIR_NAME, createAppLog, openLibrary, vaultSecrets, type AppLog, type Library, type Router } from './core';
+import { createLibraryMover } from './libraryMove';
 import { forwardEvents, registerCommandHandler } from './ipc';
 import { resolveAppPaths, type AppPaths } from './paths';
 import { handleAppProtocol, handleImageProtocol, registerPrivilegedSchemes } from './protocols';
@@ -34,28 +36,37 @@ let library: Library | null = null;
 let desktopSettings: DesktopSettings | null = null;
 let appLog: AppLog = createAppLog({ dir: app.getPath('logs'), console: !app.isPackaged });
 const log = (message: string, error?: unknown): void => appLog.error(message, error);
+/** For the app's lifetime (IPC, protocols); `libraryCleanups` for one open library, which a move replaces. */
 const cleanups: (() => void)[] = [];
+const libraryCleanups: (() => void)[] = [];
 
 const openMainWindow = (): void => {
   createMainWindow({ preloadPath: paths.preloadPath, url: paths.appUrl });
 };
 
-const openAppLibrary = async (): Promise<Library> => {
+const openSettings = (): DesktopSettings => {
+  desktopSettings ??= openDesktopSettings({ configDir: paths.configDir, env: process.env, log });
+  // Now that the vault is open, the log can cut the user's own token out too, whatever its shape.
+  appLog = createAppLog({ dir: app.getPath('logs'), console: !app.isPackaged, secrets: vaultSecrets(desktopSettings.vault) });
+  return desktopSettings;
+};
+
+/** `AVATAR_CREATOR_LIBRARY`, else where the user moved it, else userData/library. */
+const libraryDir = (settings: DesktopSettings['settings']): string => process.env.AVATAR_CREATOR_LIBRARY || settings.get().libraryLocation || paths.libraryDir;
+
+const openAppLibrary = async (): Promise<void> => {
   if (paths.nativeBinding && !existsSync(paths.nativeBinding)) {
     throw new Error(
       `better-sqlite3 has not been built for Electron ${process.versions.electron} yet (${paths.nativeBinding}).\n` +
         'Start the app with `npm start`, which builds it, or run `node scripts/native-electron.mjs`.',
     );
   }
-  desktopSettings = openDesktopSettings({ configDir: paths.configDir, env: process.env, log });
-  const { settings, vault, generation } = desktopSettings;
-  // Now that the vault is open, the log can cut the user's own token out too, whatever its shape.
-  appLog = createAppLog({ dir: app.getPath('logs'), console: !app.isPackaged, secrets: vaultSecrets(vault) });
-  return openLibrary({
+  const { settings, vault, generation } = openSettings();
+  const opened = await openLibrary({
     log: appLog.error,
     recentErrors: appLog.recentErrors,
     about: { appVersion: app.getVersion(), shell: 'electron' },
-    dir: paths.libraryDir,
+    dir: libraryDir(settings),
     migrationsFolder: paths.migrationsFolder,
     nativeBinding: paths.nativeBinding,
     watch: true,
@@ -63,24 +74,57 @@ const openAppLibrary = async (): Promise<Library> => {
     vault,
     generation,
   });
-};
-
-const start = async (): Promise<void> => {
-  library = await openAppLibrary();
-  handleAppProtocol(paths.rendererDir, contentSecurityPolicy(paths.devServerUrl));
-  handleImageProtocol(library);
-  cleanups.push(registerCommandHandler(library.router, paths.devServerUrl));
-  cleanups.push(forwardEvents(library.events, paths.devServerUrl));
-  cleanups.push(showQueueProgress(library.events));
-  openMainWindow();
+  library = opened;
+  libraryCleanups.push(forwardEvents(opened.events, paths.devServerUrl), showQueueProgress(opened.events));
 };
 
 /** Running generations go back to the queue before the database closes; they resume at the next start. */
-const closeLibrary = async (): Promise<void> => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
+const closeAppLibrary = async (): Promise<void> => {
+  for (const cleanup of libraryCleanups.splice(0)) cleanup();
   const closing = library;
   library = null;
   await closing?.close();
+};
+
+/** IPC and the image protocol reach whichever library is open; during a move, none is. */
+const currentRouter: Router = {
+  invoke: (command, input, context) =>
+    library
+      ? library.router.invoke(command, input, context)
+      : Promise.resolve({ ok: false, error: { code: ErrorCode.INVALID_STATE, message: 'The library is being moved; try again in a moment.' } }),
+};
+
+const moveLibrary = createLibraryMover({
+  currentDir: () => library?.dir ?? libraryDir(openSettings().settings),
+  nativeBinding: paths.nativeBinding,
+  chooseFolder: async () => {
+    const window = BrowserWindow.getFocusedWindow();
+    const options = { title: 'Move the library to…', buttonLabel: 'Move here', properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+    const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  },
+  closeLibrary: closeAppLibrary,
+  reopenLibrary: openAppLibrary,
+  rememberLocation: (dir) => openSettings().settings.setLibraryLocation(dir),
+  // After the answer is on its way to the window, which says the app restarts.
+  restart: () =>
+    setTimeout(() => {
+      app.relaunch();
+      app.exit(0);
+    }, 800),
+});
+
+const start = async (): Promise<void> => {
+  await openAppLibrary();
+  handleAppProtocol(paths.rendererDir, contentSecurityPolicy(paths.devServerUrl));
+  handleImageProtocol({ resolveImage: (rawPath) => (library ? library.resolveImage(rawPath) : Promise.resolve(null)) });
+  cleanups.push(registerCommandHandler(currentRouter, paths.devServerUrl, { moveLibrary }));
+  openMainWindow();
+};
+
+const closeLibrary = async (): Promise<void> => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  await closeAppLibrary();
   desktopSettings?.settings.close();
   desktopSettings = null;
 };

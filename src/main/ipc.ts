@@ -3,6 +3,7 @@ import { IPC_CHANNELS } from '../shared/names';
 import type { Result } from '../shared/result';
 import type { Library } from './core';
 import { desktopActionsFor } from './desktopActions';
+import type { DesktopActions } from './core/router/router';
 import { isTrustedSenderUrl } from './security/policies';
 import { checkSender, type SenderInfo } from './security/senderCheck';
 
@@ -21,12 +22,17 @@ const describeSender = (event: IpcMainInvokeEvent): SenderInfo => {
  * The one IPC entry point: a sender check, then the same router every shell uses. Answers are
  * always envelopes; nothing is thrown across IPC.
  */
-export const registerCommandHandler = (router: Library['router'], devServerUrl: string | undefined): (() => void) => {
+export const registerCommandHandler = (
+  router: Library['router'],
+  devServerUrl: string | undefined,
+  /** Desktop actions that belong to the app rather than to a window (moving the library). */
+  appActions: Pick<DesktopActions, 'moveLibrary'> = {},
+): (() => void) => {
   ipcMain.handle(IPC_CHANNELS.invoke, async (event, command: unknown, input: unknown): Promise<Result<unknown>> => {
     const verdict = checkSender(describeSender(event), devServerUrl);
     if (!verdict.trusted) return { ok: false, error: verdict.error };
     try {
-      return await router.invoke(command, input, { shell: 'electron', desktop: desktopActionsFor(event.sender) });
+      return await router.invoke(command, input, { shell: 'electron', desktop: { ...desktopActionsFor(event.sender), ...appActions } });
     } catch {
       // The router already turns every failure into an envelope; this is only a last line of defence.
       return { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong inside Avatar Creator.' } };

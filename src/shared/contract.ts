@@ -27,7 +27,7 @@ import {
   type QueueStatus,
 } from './domain';
 import { creditHistorySchema, type CreditSummary, type LedgerEntry } from './credits';
-import type { Diagnostics } from './diagnostics';
+import type { Diagnostics, LibraryMove } from './diagnostics';
 import { syncLoginSchema, syncProjectSchema, syncResolveSchema, type SyncIssue, type SyncStatus } from './sync';
 import type { CommandName, EventName } from './names';
 import { settingsPatchSchema, tokenInputSchema, type Settings, type TokenStatus } from './settings';
@@ -189,6 +189,11 @@ export const commandInputs = {
   /** Records sync stopped on: refused by the cloud, or changed there since the last sync. */
   'sync.issues': z.object({}).strict(),
   'sync.resolve': syncResolveSchema,
+  /**
+   * Desktop only: copies the library to an empty folder (chosen in a dialog when `to` is absent),
+   * proves the copy, switches to it and removes the old one; the app then restarts on it.
+   */
+  'library.move': z.object({ to: z.string().trim().min(1).max(1000).optional() }).strict(),
 } satisfies Record<CommandName, z.ZodType>;
 
 /** What each command answers with (inside the `ok` envelope). */
@@ -245,6 +250,7 @@ export interface CommandOutputs {
   'sync.setProject': SyncStatus;
   'sync.issues': SyncIssue[];
   'sync.resolve': SyncStatus;
+  'library.move': LibraryMove;
 }
 
 /** Pushed to every transport after a change commits, whichever process made it. */

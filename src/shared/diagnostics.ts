@@ -15,3 +15,13 @@ export interface Diagnostics {
   /** The latest failures from the log, redacted, newest last. */
   recentErrors: { at: number; message: string }[];
 }
+
+/** A finished move of the library: where from and to, what was proven copied. */
+export interface LibraryMove {
+  from: string;
+  to: string;
+  avatars: number;
+  files: number;
+  /** The desktop app restarts on the new folder right after answering. */
+  restarting: boolean;
+}

@@ -55,6 +55,7 @@ export const COMMAND_NAMES = [
   'sync.setProject',
   'sync.issues',
   'sync.resolve',
+  'library.move',
 ] as const;
 
 export const EVENT_NAMES = [

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { createAppLog, defaultLibraryDir, defaultLogDir, generationFromSettings, openLibrary, openNodeShellSettings, vaultSecrets } from '../main/core';
+import { chooseLibraryDir, createAppLog, defaultLogDir, generationFromSettings, openLibrary, openNodeShellSettings, vaultSecrets } from '../main/core';
 import { startWebBridge } from './server';
 
 // Built to out/main/web.js; the renderer and the migrations sit at fixed places beside it.
@@ -31,9 +31,9 @@ const main = async (): Promise<void> => {
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535.\n${usage}`);
-  const dir = values.library ?? defaultLibraryDir();
   // The desktop app's settings file, followed live; the token from HF_TOKEN or set for this session in the page.
   const { settings, vault } = await openNodeShellSettings({ env: process.env, watch: true });
+  const dir = chooseLibraryDir(values.library, settings.get().libraryLocation);
   const appLog = createAppLog({ dir: defaultLogDir(), secrets: vaultSecrets(vault), console: true });
   const library = await openLibrary({
     dir,

@@ -168,6 +168,8 @@ describe('Settings in a real browser, through the web bridge', () => {
     });
     const first = await closed.newPage();
     await first.goto(`${bridge.url}#/settings/library`);
+    // A browser cannot pick a folder on this computer: it says how to move the library instead.
+    expect(await first.getByTestId('move-library-hint').textContent()).toContain('avatar-creator library move');
     const diagnostics = first.getByTestId('diagnostics');
     await diagnostics.getByRole('button', { name: 'Copy diagnostics' }).click();
     const fallback = diagnostics.getByRole('textbox');

@@ -10,6 +10,7 @@ export { openNodeShellSettings, type ShellSettings } from './settings/nodeShellS
 export { createEnvironmentVault } from './settings/environmentVault';
 export { environmentToken, type TokenKeep, type TokenVault, type VaultStatus } from './settings/tokenVault';
 export { generationFromSettings, withOverrides } from './settings/generationOptions';
-export { defaultLogDir } from './library/defaultLocation';
+export { chooseLibraryDir, defaultLogDir } from './library/defaultLocation';
+export { copyLibrary, removeOldLibrary, type RelocationReport } from './library/relocateLibrary';
 export { createAppLog, type AppLog } from './logging/appLog';
 export { vaultSecrets } from './logging/vaultSecrets';

@@ -35,3 +35,10 @@ export const defaultConfigDir = (
 export const defaultLogDir = (
   environment: Environment = { platform: process.platform, env: process.env, home: os.homedir() },
 ): string => environment.env.AVATAR_CREATOR_LOG_DIR || path.join(appDataDir(environment), APP_DIR_NAME, 'logs');
+
+/** Which library a shell opens: `--library`, then `AVATAR_CREATOR_LIBRARY`, then where it was moved to (the settings), then the default. */
+export const chooseLibraryDir = (
+  flag: string | undefined,
+  moved: string | null,
+  environment: Environment = { platform: process.platform, env: process.env, home: os.homedir() },
+): string => flag ?? (environment.env.AVATAR_CREATOR_LIBRARY || moved || defaultLibraryDir(environment));

@@ -3,6 +3,7 @@ import { commandInputs, type CommandArgs, type CommandOutput } from '../../../sh
 import { AppError, ErrorCode, isAppError, type AppErrorShape } from '../../../shared/errors';
 import { isCommandName, type CommandName } from '../../../shared/names';
 import type { Result } from '../../../shared/result';
+import type { LibraryMove } from '../../../shared/diagnostics';
 
 export type Shell = 'electron' | 'web' | 'cli' | 'test';
 
@@ -13,6 +14,8 @@ export type Shell = 'electron' | 'web' | 'cli' | 'test';
 export interface DesktopActions {
   copyImageFile(filePath: string): void | Promise<void>;
   startDrag(filePath: string, iconPath: string): void;
+  /** Closes this library, moves it (to a folder the user picks when `to` is absent), and restarts on it. */
+  moveLibrary?(to: string | undefined): Promise<LibraryMove>;
 }
 
 export interface RequestContext {

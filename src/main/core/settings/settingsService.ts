@@ -65,8 +65,16 @@ export class SettingsService implements SettingsSource {
     const parsedPatch = settingsPatchSchema.safeParse(patch);
     if (!parsedPatch.success) throw validationFailed(issuesOf(parsedPatch.error));
     // Another process may have saved since we last heard: merge over what is stored, not our copy.
-    const base = this.load(false);
-    const parsed = settingsSchema.safeParse(mergePatch(base, parsedPatch.data));
+    return this.commit(mergePatch(this.load(false), parsedPatch.data));
+  }
+
+  /** Only moving the library sets this: it says where the data is, it is not a preference. */
+  setLibraryLocation(dir: string | null): Settings {
+    return this.commit({ ...this.load(false), libraryLocation: dir });
+  }
+
+  private commit(next: unknown): Settings {
+    const parsed = settingsSchema.safeParse(next);
     if (!parsed.success) throw validationFailed(issuesOf(parsed.error));
     const semantic = checkGenerationSettings(parsed.data);
     if (semantic.length > 0) throw validationFailed(semantic);

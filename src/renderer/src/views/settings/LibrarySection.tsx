@@ -1,6 +1,7 @@
 import { Icon } from '../../components/Icon';
 import { useAppStore } from '../../hooks/appContext';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { MoveLibrary } from './MoveLibrary';
 import { SettingsCard } from './SettingsCard';
 
 /** Where the library lives. Read only: it changes only by moving the library. */
@@ -13,6 +14,7 @@ export const LibrarySection = () => {
         <Icon name="folder" size={16} />
         {location ? <code>{location}</code> : <span>The default folder for Avatar Creator on this computer</span>}
       </p>
+      <MoveLibrary />
       <DiagnosticsPanel />
     </SettingsCard>
   );
