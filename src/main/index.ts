@@ -12,6 +12,8 @@ import { contentSecurityPolicy } from './security/policies';
 import { openDesktopSettings, type DesktopSettings } from './settingsStore';
 import { showQueueProgress } from './taskbarProgress';
 import { createMainWindow } from './window';
+import { installAppMenu } from './app/appMenu';
+import { openWindowState } from './app/windowState';
 
 // The name decides userData, which holds the library: it must be the folder the CLI looks in
 // (core's APP_DIR_NAME), also in development where package.json's name would differ.
@@ -40,8 +42,19 @@ const log = (message: string, error?: unknown): void => appLog.error(message, er
 const cleanups: (() => void)[] = [];
 const libraryCleanups: (() => void)[] = [];
 
+let windowState: ReturnType<typeof openWindowState> | null = null;
+
 const openMainWindow = (): void => {
-  createMainWindow({ preloadPath: paths.preloadPath, url: paths.appUrl });
+  windowState ??= openWindowState(paths.configDir);
+  windowState.follow(createMainWindow({ preloadPath: paths.preloadPath, url: paths.appUrl, state: windowState.initial() }));
+};
+
+/** A second launch (a double click, a file manager) brings this window forward instead of opening the library twice. */
+const focusMainWindow = (): void => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (!window) return openMainWindow();
+  if (window.isMinimized()) window.restore();
+  window.focus();
 };
 
 const openSettings = (): DesktopSettings => {
@@ -115,6 +128,7 @@ const moveLibrary = createLibraryMover({
 });
 
 const start = async (): Promise<void> => {
+  installAppMenu();
   await openAppLibrary();
   handleAppProtocol(paths.rendererDir, contentSecurityPolicy(paths.devServerUrl));
   handleImageProtocol({ resolveImage: (rawPath) => (library ? library.resolveImage(rawPath) : Promise.resolve(null)) });
@@ -129,9 +143,14 @@ const closeLibrary = async (): Promise<void> => {
   desktopSettings = null;
 };
 
+// One app per user: a second one would run its own queue and pool on the same library.
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.quit();
+app.on('second-instance', focusMainWindow);
+
 app
   .whenReady()
-  .then(start)
+  .then(() => (isFirstInstance ? start() : undefined))
   .catch((error: unknown) => {
     log('start-up failed', error);
     const detail = error instanceof Error ? error.message : String(error);

@@ -1,23 +1,24 @@
 import { BrowserWindow, nativeTheme } from 'electron';
+import { MIN_SIZE, type WindowState } from './app/windowBounds';
 
 export interface MainWindowOptions {
   /** The built preload, `out/preload/index.cjs`: a sandboxed preload must be CommonJS. */
   preloadPath: string;
   /** `app://renderer/index.html`, or the electron-vite dev server in development. */
   url: string;
+  /** Where it was last time (see windowBounds.ts). */
+  state: WindowState;
 }
 
-/** Matches the renderer's background so a slow first paint shows no white flash. */
 /** The renderer's own page colours, so the first paint matches the theme instead of flashing. */
 const BACKGROUND = { dark: '#0d0f13', light: '#f4f5f7' } as const;
 
-export const createMainWindow = ({ preloadPath, url }: MainWindowOptions): BrowserWindow => {
+export const createMainWindow = ({ preloadPath, url, state }: MainWindowOptions): BrowserWindow => {
   const window = new BrowserWindow({
     title: 'Avatar Creator',
-    width: 1280,
-    height: 820,
-    minWidth: 880,
-    minHeight: 560,
+    ...state.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     show: false,
     backgroundColor: nativeTheme.shouldUseDarkColors ? BACKGROUND.dark : BACKGROUND.light,
     webPreferences: {
@@ -32,7 +33,10 @@ export const createMainWindow = ({ preloadPath, url }: MainWindowOptions): Brows
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (state.maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(url);
   return window;
 };

@@ -107,6 +107,13 @@ class FakeApp extends EventEmitter {
   quit(): void {
     this.record('quit');
   }
+  requestSingleInstanceLock(): boolean {
+    this.record('requestSingleInstanceLock');
+    return true;
+  }
+  setAboutPanelOptions(options: Record<string, unknown>): void {
+    this.record('setAboutPanelOptions', options);
+  }
   exit(code: number): void {
     this.record('exit', code);
   }
@@ -129,6 +136,22 @@ export class BrowserWindow extends EventEmitter {
     this.webContents.url = url;
   }
   show(): void {}
+  maximized = false;
+  maximize(): void {
+    this.maximized = true;
+  }
+  isMaximized(): boolean {
+    return this.maximized;
+  }
+  isMinimized(): boolean {
+    return false;
+  }
+  restore(): void {}
+  focus(): void {}
+  getNormalBounds(): { x: number; y: number; width: number; height: number } {
+    const { x, y, width, height } = this.options as { x: number; y: number; width: number; height: number };
+    return { x, y, width, height };
+  }
   readonly progressBars: { value: number; mode: string | undefined }[] = [];
   setProgressBar(value: number, options?: { mode?: string }): void {
     this.progressBars.push({ value, mode: options?.mode });
@@ -217,4 +240,22 @@ export const safeStorage = {
 };
 
 /** `import electron from 'electron'` (electron-store does) sees the same fakes as the named imports. */
-export default { app, BrowserWindow, protocol, net, ipcMain, shell, dialog, nativeTheme, safeStorage };
+/** Two screens: a laptop (primary) and a monitor to its right. */
+export const screen = {
+  displays: [{ workArea: { x: 0, y: 0, width: 1440, height: 875 } }, { workArea: { x: 1440, y: 0, width: 2560, height: 1400 } }],
+  getAllDisplays() {
+    return screen.displays;
+  },
+};
+
+export const Menu = {
+  installed: null as { template: unknown[] } | null,
+  buildFromTemplate(template: unknown[]) {
+    return { template };
+  },
+  setApplicationMenu(menu: { template: unknown[] }): void {
+    Menu.installed = menu;
+  },
+};
+
+export default { app, BrowserWindow, protocol, net, ipcMain, shell, dialog, nativeTheme, safeStorage, screen, Menu };

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -50,6 +50,10 @@ beforeAll(async () => {
   vi.stubEnv('AVATAR_CREATOR_CONFIG_DIR', path.join(scratch, 'config'));
   vi.stubEnv('ELECTRON_RENDERER_URL', 'https://evil.com');
 
+  // Where the window was at the end of the last run: on the monitor to the right.
+  mkdirSync(path.join(scratch, 'config'), { recursive: true });
+  writeFileSync(path.join(scratch, 'config', 'window-state.json'), JSON.stringify({ main: { bounds: { x: 1600, y: 40, width: 1500, height: 900 }, maximized: false } }));
+
   await import('../../src/main/index');
   electron.app.becomeReady();
   await vi.waitFor(() => expect(electron.BrowserWindow.windows).toHaveLength(1), { timeout: 10_000 });
@@ -62,6 +66,34 @@ afterAll(async () => {
   await vi.waitFor(() => expect(electron.app.calls.some((call) => call.method === 'quit')).toBe(true));
   vi.unstubAllEnvs();
   rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the app around the window', () => {
+  it('takes the single-instance lock before ready and brings its window forward on a second launch', () => {
+    const calls = electron.app.calls.map((call) => call.method);
+    expect(calls.indexOf('requestSingleInstanceLock')).toBeGreaterThanOrEqual(0);
+    expect(calls.indexOf('requestSingleInstanceLock')).toBeLessThan(calls.indexOf('ready'));
+    expect(electron.app.listenerCount('second-instance')).toBe(1);
+    expect(() => electron.app.emit('second-instance')).not.toThrow();
+    expect(electron.BrowserWindow.windows).toHaveLength(1);
+  });
+
+  it('installs the standard menus by role and an About box', () => {
+    const template = electron.Menu.installed?.template as { role?: string; label?: string; submenu?: { role?: string }[] }[];
+    expect(template.map((item) => item.role ?? item.label)).toEqual(
+      process.platform === 'darwin' ? ['appMenu', 'fileMenu', 'editMenu', 'View', 'windowMenu', 'help'] : ['fileMenu', 'editMenu', 'View', 'windowMenu', 'help'],
+    );
+    // Packaged: no developer tools in the menu.
+    expect(template.find((item) => item.label === 'View')?.submenu?.some((item) => item.role === 'toggleDevTools')).toBe(false);
+    expect(electron.app.calls.find((call) => call.method === 'setAboutPanelOptions')?.args[0]).toMatchObject({ applicationName: 'Avatar Creator' });
+  });
+
+  it('opens where the window was last time and remembers where it is when it closes', () => {
+    expect(window.options).toMatchObject({ x: 1600, y: 40, width: 1500, height: 900 });
+    window.emit('close');
+    const saved = JSON.parse(readFileSync(path.join(scratch, 'config', 'window-state.json'), 'utf8')) as { main: unknown };
+    expect(saved.main).toEqual({ bounds: { x: 1600, y: 40, width: 1500, height: 900 }, maximized: false });
+  });
 });
 
 describe('start-up', () => {

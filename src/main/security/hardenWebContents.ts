@@ -11,6 +11,9 @@ const openExternally = (url: string | null): void => {
   if (url) void shell.openExternal(url).catch(() => {});
 };
 
+/** A link to open in the user's browser (a page's window.open, a menu's help item), only if the allow-list returns it. */
+export const openLinkExternally = (url: string): void => openExternally(externalUrlToOpen(url));
+
 const hardenedSessions = new WeakSet<Session>();
 
 /**
@@ -54,7 +57,7 @@ export const hardenWebContents = (contents: WebContents, options: HardeningOptio
   });
 
   contents.setWindowOpenHandler(({ url }) => {
-    openExternally(externalUrlToOpen(url));
+    openLinkExternally(url);
     return { action: 'deny' };
   });
 
