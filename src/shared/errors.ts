@@ -44,6 +44,14 @@ export const ErrorCode = {
   SPENDING_LIMIT: 'SPENDING_LIMIT',
   /** This shell cannot do that (e.g. a native drag from the web bridge). */
   UNSUPPORTED: 'UNSUPPORTED',
+  /** Lumiku sign-in refused (the cloud answers wrong credentials with a 500): check email and password. */
+  SYNC_AUTH_FAILED: 'SYNC_AUTH_FAILED',
+  /** The Lumiku session expired or was revoked (401): sync is paused until the user signs in again. */
+  SYNC_AUTH_REQUIRED: 'SYNC_AUTH_REQUIRED',
+  /** The Lumiku account is out of credits (402): sync is paused until credits are added and it is resumed. */
+  SYNC_OUT_OF_CREDITS: 'SYNC_OUT_OF_CREDITS',
+  /** The Lumiku server could not be reached or answered with an error; nothing changed. */
+  SYNC_UNAVAILABLE: 'SYNC_UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 

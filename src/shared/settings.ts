@@ -15,6 +15,12 @@ export const DEFAULT_CREDIT_COSTS = {
 export type CreditAction = keyof typeof DEFAULT_CREDIT_COSTS;
 export const CREDIT_ACTIONS = Object.keys(DEFAULT_CREDIT_COSTS) as CreditAction[];
 
+/**
+ * The Lumiku cloud sync talks to unless the user points it elsewhere (a self-hosted or staging
+ * server, or the reference server of docs/sync-api.md).
+ */
+export const LUMIKU_SERVER_URL = 'https://lumiku.com';
+
 export const SETTINGS_LIMITS = {
   maxAttempts: 10,
   creditCost: 1_000,
@@ -51,6 +57,17 @@ const generationSettingsSchema = z
   })
   .strict();
 
+const syncSettingsSchema = z
+  .object({
+    /** The Lumiku server sync signs in to and sends to (no trailing slash needed). */
+    serverUrl: z
+      .string()
+      .trim()
+      .max(SETTINGS_LIMITS.endpointUrl)
+      .refine((value) => URL.canParse(value) && /^https?:/.test(value), 'must be an http(s) URL'),
+  })
+  .strict();
+
 const creditSettingsSchema = z
   .object({
     costs: z.object({ generate: cost, upload: cost, fromPreset: cost, fromReference: cost, editPersona: cost }).strict(),
@@ -65,6 +82,7 @@ export const settingsSchema = z
   .object({
     generation: generationSettingsSchema,
     credits: creditSettingsSchema,
+    sync: syncSettingsSchema,
     theme: z.enum(THEMES),
     notifications: z.boolean(),
     /** Where the library lives; null: the default folder of this computer. Changed only by moving it. */
@@ -80,6 +98,7 @@ export const settingsPatchSchema = z
   .object({
     generation: generationSettingsSchema.partial().optional(),
     credits: creditSettingsSchema.extend({ costs: creditSettingsSchema.shape.costs.partial() }).partial().optional(),
+    sync: syncSettingsSchema.partial().optional(),
     theme: z.enum(THEMES).optional(),
     notifications: z.boolean().optional(),
   })
@@ -100,6 +119,7 @@ export const DEFAULT_SETTINGS: Settings = {
     maxAttempts: GENERATION_DEFAULTS.maxAttempts,
   },
   credits: { costs: { ...DEFAULT_CREDIT_COSTS }, dailyLimit: null, batchLimit: null },
+  sync: { serverUrl: LUMIKU_SERVER_URL },
   theme: 'system',
   notifications: true,
   libraryLocation: null,

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestLibrary, tempDir } from '../helpers/library';
 import { rmSync } from 'node:fs';
 
-const EXPECTED_TABLES = ['avatars', 'change_feed', 'credit_ledger', 'generations', 'presets', 'projects', 'sync_outbox', 'usage_app_totals', 'usage_history'];
+const EXPECTED_TABLES = ['avatars', 'change_feed', 'credit_ledger', 'generations', 'presets', 'projects', 'sync_map', 'sync_meta', 'sync_outbox', 'sync_projects', 'sync_suppress', 'usage_app_totals', 'usage_history'];
 
 describe('database', () => {
   const dirs: string[] = [];

@@ -35,7 +35,7 @@ describe('loading config.json', () => {
     const dir = kit.dir();
     await (await kit.open(dir)).update({ theme: 'dark', generation: { concurrency: 7, endpointUrl: 'https://example.endpoints.huggingface.cloud' } });
     expect(kit.read(dir)).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       settings: { ...DEFAULT_SETTINGS, theme: 'dark', generation: { ...DEFAULT_SETTINGS.generation, concurrency: 7, endpointUrl: 'https://example.endpoints.huggingface.cloud' } },
     });
     const again = await kit.open(dir);
@@ -49,11 +49,11 @@ describe('loading config.json', () => {
     const settings = await kit.open(dir);
     expect(settings.get()).toMatchObject({ theme: 'light', generation: { steps: 12, concurrency: DEFAULT_SETTINGS.generation.concurrency } });
     const file = kit.read(dir);
-    expect(file.schemaVersion).toBe(1);
+    expect(file.schemaVersion).toBe(2);
     expect(file.settings.theme).toBe('light');
     // The desktop app's secret beside the settings is not the settings' to touch.
     expect(file.secrets).toEqual({ hfToken: 'djEwAAAA' });
-    expect(kit.logged.some((line) => line.includes('migrated to schema 1'))).toBe(true);
+    expect(kit.logged.some((line) => line.includes('migrated to schema 2 (1, 2)'))).toBe(true);
   });
 
   it('migration 1 turns a settings value that is not an object into defaults', () => {
@@ -121,7 +121,7 @@ describe('loading config.json', () => {
   it('repairs field by field: an invalid value takes its default, the valid ones stay, and it is logged', async () => {
     const dir = kit.dir();
     kit.write(dir, {
-      schemaVersion: 1,
+      schemaVersion: 2,
       settings: {
         theme: 'purple',
         notifications: 'yes',

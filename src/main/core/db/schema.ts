@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const createdAt = () => integer('created_at').notNull();
 const updatedAt = () => integer('updated_at').notNull();
@@ -179,6 +179,17 @@ export const syncOutbox = sqliteTable(
     lastError: text('last_error'),
     nextAttemptAt: integer('next_attempt_at'),
     createdAt: createdAt(),
+    /** The project of an avatar row, the avatar of a usage row: what must reach the cloud first. */
+    parentId: text('parent_id'),
+    /** Part of an opted-in project's first sync (counts towards SyncStatus.initial). */
+    initial: integer('initial', { mode: 'boolean' }).notNull().default(false),
+    /** Set before the first send; with inFlight, a create whose outcome is unknown is checked before re-sending. */
+    firstSentAt: integer('first_sent_at'),
+    inFlight: integer('in_flight', { mode: 'boolean' }).notNull().default(false),
+    /** SHA-256 of the exact upload bytes (marker included), kept so a re-send and the check use the same bytes. */
+    sentSha256: text('sent_sha256'),
+    /** Usage rows sent together share the first row's key, so a retried batch is the same request. */
+    batchKey: text('batch_key'),
   },
   (table) => [
     uniqueIndex('sync_outbox_key_uq').on(table.idempotencyKey),
@@ -186,6 +197,38 @@ export const syncOutbox = sqliteTable(
     index('sync_outbox_entity_idx').on(table.entityType, table.entityId, table.seq),
   ],
 );
+
+/** Projects opted in to sync; triggers (0011) write the outbox only for these. */
+export const syncProjects = sqliteTable('sync_projects', {
+  projectId: text('project_id').primaryKey(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull(),
+  /** Rows queued by the latest opt-in, for the first-sync progress. */
+  initialTotal: integer('initial_total').notNull().default(0),
+  updatedAt: updatedAt(),
+});
+
+/** Local id ↔ cloud id, with the cloud's updatedAt and synced fields as last seen (conflict detection). */
+export const syncMap = sqliteTable(
+  'sync_map',
+  {
+    entityType: text('entity_type', { enum: ['project', 'avatar'] }).notNull(),
+    localId: text('local_id').notNull(),
+    cloudId: text('cloud_id').notNull(),
+    remoteUpdatedAt: text('remote_updated_at'),
+    /** JSON of the synced fields as the cloud last answered them. */
+    remoteFields: text('remote_fields'),
+  },
+  (table) => [primaryKey({ columns: [table.entityType, table.localId] }), index('sync_map_cloud_idx').on(table.cloudId)],
+);
+
+/** Sync state every process reads (account, pause, lease, capabilities, balance): one JSON value per key. */
+export const syncMeta = sqliteTable('sync_meta', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** A row here (inside a transaction) keeps the outbox triggers quiet: the relay applying the cloud's state. */
+export const syncSuppress = sqliteTable('sync_suppress', { id: integer('id').primaryKey() });
 
 /**
  * Every committed change, so each process on the library (app, web bridge, CLI) can tell
@@ -196,7 +239,7 @@ export const changeFeed = sqliteTable(
   {
     seq: integer('seq').primaryKey({ autoIncrement: true }),
     origin: text('origin').notNull(),
-    entity: text('entity', { enum: ['project', 'avatar', 'generation', 'preset', 'credits'] }).notNull(),
+    entity: text('entity', { enum: ['project', 'avatar', 'generation', 'preset', 'credits', 'sync'] }).notNull(),
     entityId: text('entity_id').notNull(),
     kind: text('kind', { enum: ['changed', 'deleted'] }).notNull(),
     projectId: text('project_id'),

@@ -1,6 +1,7 @@
 import { and, gt, lt, max, ne } from 'drizzle-orm';
 import type { AppEvent } from '../../../shared/contract';
 import type { CreditSummary } from '../../../shared/credits';
+import type { SyncStatus } from '../../../shared/sync';
 import type { LibraryDb, Queryable } from '../db/open';
 import { changeFeed } from '../db/schema';
 import { findAvatar } from '../avatars/avatarQueries';
@@ -21,6 +22,7 @@ const RECORD_CHUNK = 500;
 export class ChangeFeed {
   private lastSeq: number;
   private creditSummary: (() => CreditSummary) | null = null;
+  private syncStatus: (() => SyncStatus) | null = null;
 
   constructor(
     private readonly db: LibraryDb,
@@ -34,6 +36,11 @@ export class ChangeFeed {
   /** The ledger's totals depend on settings the database does not hold, so the credit book supplies them. */
   describeCredits(summarize: () => CreditSummary): void {
     this.creditSummary = summarize;
+  }
+
+  /** Sync's status lives in its own tables; the sync engine supplies it. */
+  describeSync(status: () => SyncStatus): void {
+    this.syncStatus = status;
   }
 
   /** Call inside the transaction that makes the change. */
@@ -72,6 +79,7 @@ export class ChangeFeed {
   }
 
   private toEvent(row: typeof changeFeed.$inferSelect): AppEvent | null {
+    if (row.entity === 'sync') return this.syncStatus ? { name: 'sync.changed', payload: { status: this.syncStatus() } } : null;
     if (row.entity === 'credits') return this.creditSummary ? { name: 'credits.changed', payload: { summary: this.creditSummary() } } : null;
     if (row.entity === 'project') {
       if (row.kind === 'deleted') return { name: 'project.deleted', payload: { id: row.entityId } };

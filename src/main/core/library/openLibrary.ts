@@ -27,6 +27,8 @@ import { settingsHandlers } from '../router/settingsHandlers';
 import { creditHandlers } from '../router/creditHandlers';
 import { diagnosticsHandlers } from '../router/diagnosticsHandlers';
 import { syncHandlers } from '../router/syncHandlers';
+import { createMemorySessionVault, type SessionVault } from '../sync/sessionVault';
+import { SyncEngine, type SyncEngineOptions } from '../sync/syncEngine';
 import type { RecentError } from '../logging/appLog';
 import { CreditBook, type CreditSettings } from '../credits/creditBook';
 import { projectHandlers } from '../router/projectHandlers';
@@ -85,12 +87,30 @@ export interface LibraryOptions {
   recentErrors?: () => RecentError[];
   /** The spending guard's costs and limits, read live (the settings); the cloud's defaults otherwise. */
   credits?: () => CreditSettings;
+  /** Lumiku sync (issue #6). Off by default: no relay, a memory session; the outbox triggers still follow opted-in projects. */
+  sync?: LibrarySyncOptions;
+}
+
+export interface LibrarySyncOptions {
+  /** Run the relay in this process (the app and the web bridge; the CLI relays only for `sync now`). */
+  relay?: boolean;
+  /** Where the Lumiku session is kept; default: memory (plus LUMIKU_SESSION when `env` is given). */
+  vault?: SessionVault;
+  fetch?: typeof fetch;
+  /** Overrides the sync.serverUrl setting (tests). */
+  serverUrl?: string;
+  limits?: SyncEngineOptions['limits'];
+  pollMs?: number;
+  backoff?: SyncEngineOptions['backoff'];
+  leaseMs?: number;
+  now?: () => number;
 }
 
 export interface Library {
   dir: string;
   router: Router;
   events: EventBus;
+  sync: SyncEngine;
   images: ImageStore;
   startupSweep: SweepReport;
   resolveImage(rawPath: string): Promise<ResolvedImage | null>;
@@ -150,6 +170,31 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
   const presets = new PresetService(ctx, generations);
   const stats = new StatsService(ctx);
   const usage = new UsageService(ctx);
+  const sync = new SyncEngine({
+    sqlite,
+    images,
+    libraryDir: dir,
+    vault: options.sync?.vault ?? createMemorySessionVault(),
+    serverUrl: () => options.sync?.serverUrl ?? settingsService.get().sync.serverUrl,
+    setServerUrl: (serverUrl) => {
+      if (!options.sync?.serverUrl) settingsService.update({ sync: { serverUrl } });
+    },
+    fetch: options.sync?.fetch,
+    now: options.sync?.now ?? now,
+    relay: options.sync?.relay ?? false,
+    limits: options.sync?.limits,
+    pollMs: options.sync?.pollMs,
+    backoff: options.sync?.backoff,
+    leaseMs: options.sync?.leaseMs,
+    // Through the change feed, so every process on the library emits sync.changed.
+    changed: () => {
+      if (!sqlite.open) return;
+      feed.record(db, [{ entity: 'sync', entityId: 'status', kind: 'changed', projectId: null }]);
+      feed.flush();
+    },
+    log,
+  });
+  feed.describeSync(() => sync.status());
   const router = createRouter(
     {
       ...projectHandlers(projects),
@@ -160,7 +205,7 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
       ...desktopHandlers({ images, usage, formatOf: (id) => findImageFormat(db, id) }),
       ...settingsHandlers(settingsService, tokens),
       ...creditHandlers(credits),
-      ...syncHandlers(),
+      ...syncHandlers(sync),
       ...diagnosticsHandlers({
         appVersion: options.about?.appVersion ?? 'unknown',
         shell: options.about?.shell ?? 'unknown',
@@ -181,6 +226,8 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
   // The pool follows job changes from every process: new work wakes it, a cancel aborts the run.
   events.subscribe((event) => {
     if (event.name === 'generation.changed') pool.onGenerationChanged(event.payload.generation.id, event.payload.generation.status);
+    // Local edits (this process or another) may have written the outbox.
+    if (event.name === 'avatar.changed' || event.name === 'avatar.deleted' || event.name === 'project.changed' || event.name === 'project.deleted') sync.wake();
   });
 
   const stopFollowingSettings = followSettings(settingsService, {
@@ -198,11 +245,13 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
   const pruneTimer = setInterval(() => feed.prune(), PRUNE_EVERY_MS);
   pruneTimer.unref();
   if (options.generation?.runJobs) pool.start();
+  sync.start();
 
   return {
     dir,
     router,
     events,
+    sync,
     images,
     startupSweep,
     resolveImage: (rawPath) => resolveImageRequest(images, rawPath, (id) => findImageFormat(db, id)),
@@ -211,6 +260,7 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
       stopFollowingSettings();
       stopWatching();
       clearInterval(pruneTimer);
+      await sync.stop();
       await pool.stop();
       if (sqlite.open) sqlite.close();
     },

@@ -1,20 +1,17 @@
-import { AppError, ErrorCode } from '../../../shared/errors';
+import type { SyncEngine } from '../sync/syncEngine';
 import type { HandlerGroup } from './router';
 
 type SyncCommand = 'sync.status' | 'sync.login' | 'sync.logout' | 'sync.now' | 'sync.pause' | 'sync.resume' | 'sync.setProject' | 'sync.issues' | 'sync.resolve';
 
-const notYet = (): never => {
-  throw new AppError(ErrorCode.UNSUPPORTED, 'Sync is not built yet.');
-};
-
-export const syncHandlers = (): HandlerGroup<SyncCommand> => ({
-  'sync.status': notYet,
-  'sync.login': notYet,
-  'sync.logout': notYet,
-  'sync.now': notYet,
-  'sync.pause': notYet,
-  'sync.resume': notYet,
-  'sync.setProject': notYet,
-  'sync.issues': notYet,
-  'sync.resolve': notYet,
+/** The sync commands over the client engine (src/main/core/sync). */
+export const syncHandlers = (sync: SyncEngine): HandlerGroup<SyncCommand> => ({
+  'sync.status': () => sync.status(),
+  'sync.login': (args) => sync.login(args),
+  'sync.logout': () => sync.logout(),
+  'sync.now': () => sync.syncNow(),
+  'sync.pause': () => sync.pause(),
+  'sync.resume': () => sync.resume(),
+  'sync.setProject': ({ projectId, enabled }) => sync.setProject(projectId, enabled),
+  'sync.issues': () => sync.issues(),
+  'sync.resolve': ({ issueId, resolution }) => sync.resolve(issueId, resolution),
 });

@@ -1,3 +1,5 @@
+import { LUMIKU_SERVER_URL } from '../../../shared/settings';
+
 /**
  * The stored settings' own migrations, independent of the app's version: each one turns the
  * settings object of `version - 1` into that of `version`, and `schemaVersion` beside the settings
@@ -23,6 +25,13 @@ export const SETTINGS_MIGRATIONS: readonly SettingsMigration[] = [
     // from here on `settings` is always an object, checked field by field when it is loaded.
     description: 'initial: settings are one object beside schemaVersion',
     up: (settings) => (isPlainObject(settings) ? settings : {}),
+  },
+  {
+    version: 2,
+    // Sync (issue #6) brings a section of its own; a stored file gets it with the production server,
+    // and a stray non-object value under `sync` (hand-edited) gives way to it.
+    description: 'sync: { serverUrl } section, the Lumiku production URL by default',
+    up: (settings) => ({ ...settings, sync: { serverUrl: LUMIKU_SERVER_URL, ...(isPlainObject(settings.sync) ? settings.sync : {}) } }),
   },
 ];
 

@@ -33,6 +33,10 @@ const TITLES: Record<ErrorCode, string> = {
   CANCELLED: 'Cancelled',
   INVALID_STATE: 'Not possible right now',
   UNSUPPORTED: 'Not available here',
+  SYNC_AUTH_FAILED: 'Could not sign in to Lumiku',
+  SYNC_AUTH_REQUIRED: 'Sign in to Lumiku again',
+  SYNC_OUT_OF_CREDITS: 'Out of Lumiku credits',
+  SYNC_UNAVAILABLE: 'Lumiku is not reachable',
   SPENDING_LIMIT: 'Over your credit limit',
   INTERNAL: 'Something went wrong',
 };

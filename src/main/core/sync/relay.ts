@@ -1,0 +1,184 @@
+import type Database from 'better-sqlite3';
+import type { ImageStore } from '../images/imageStore';
+import { discoverCapabilities, type Capabilities } from './capabilities';
+import { CloudError, type CloudClient } from './cloudClient';
+import { Pacer, type LimitedRoute, type RouteLimit } from './pacer';
+import { handleFailure, type FailureDeps } from './relayFailures';
+import { sendAvatar } from './avatarSender';
+import { sendProject } from './projectSender';
+import { RowIssue, type SendContext } from './sendContext';
+import { SyncStore, type OutboxRow } from './syncStore';
+import { sendUsage, UsageRouteGone } from './usageSender';
+
+export interface RelayOptions {
+  sqlite: Database.Database;
+  images: ImageStore;
+  outgoingDir: string;
+  cloud(): CloudClient;
+  token(): string | null;
+  now(): number;
+  owner: string;
+  /** The cloud's limits as this client paces them; null: no pacing (a server without limits). */
+  limits: Record<LimitedRoute, RouteLimit> | null;
+  leaseMs?: number;
+  pollMs?: number;
+  backoff?: { baseMs: number; capMs: number };
+  /** How often a server without the extension is asked again whether it has it now. */
+  recheckCapabilitiesMs?: number;
+  onChange(): void;
+  log(message: string, error?: unknown): void;
+}
+
+export const routeOf = (row: OutboxRow): LimitedRoute | null =>
+  row.operation !== 'create' ? null : row.entityType === 'avatar' ? 'upload' : row.entityType === 'project' ? 'projectCreate' : null;
+
+/**
+ * Drains the outbox to the cloud, oldest row first, one request at a time: a row leaves only after a
+ * 2xx. Only the process holding the lease relays; the others just write the outbox.
+ */
+export class Relay {
+  readonly store: SyncStore;
+  readonly pacer: Pacer;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wakeUp: (() => void) | null = null;
+
+  constructor(private readonly options: RelayOptions) {
+    this.store = new SyncStore(options.sqlite);
+    this.pacer = new Pacer(options.limits, options.now);
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = (async () => {
+      while (this.running) {
+        let waitMs: number;
+        try {
+          waitMs = await this.step();
+        } catch (error) {
+          this.options.log('sync relay step failed', error);
+          waitMs = this.options.pollMs ?? 1000;
+        }
+        if (waitMs > 0) await this.sleep(waitMs);
+      }
+    })();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+    this.loop = null;
+    this.store.releaseLease(this.options.owner);
+  }
+
+  wake(): void {
+    this.wakeUp?.();
+  }
+
+  /** Sends until nothing is left that can go now (the CLI's `sync now`); returns when blocked or done. */
+  async drain(maxWaitMs = 60_000): Promise<void> {
+    const until = this.options.now() + maxWaitMs;
+    while (this.options.now() < until) {
+      const waitMs = await this.step();
+      if (waitMs === 0) continue;
+      const next = this.store.next(this.options.now(), this.capabilities()?.extension === true);
+      if (!next || this.blocked()) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, 1000)));
+    }
+  }
+
+  capabilities(): Capabilities | null {
+    return this.store.getMeta<Capabilities>('capabilities');
+  }
+
+  private blocked(): boolean {
+    const state = this.store.getMeta<string>('state');
+    return this.store.getMeta<boolean>('paused') === true || state === 'auth_required' || state === 'out_of_credits' || !this.options.token();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  private async refreshCapabilities(cloud: CloudClient): Promise<Capabilities> {
+    const now = this.options.now();
+    const known = this.capabilities();
+    const stale = !known || known.serverUrl !== cloud.baseUrl || (known.extension !== true && now - known.checkedAt > (this.options.recheckCapabilitiesMs ?? 10 * 60_000));
+    if (!stale) return known;
+    const found = await discoverCapabilities(cloud, now);
+    this.store.setMeta('capabilities', found);
+    if (found.extension !== known?.extension) this.options.onChange();
+    return found;
+  }
+
+  /** One row (or nothing); returns how long to wait before the next step. */
+  private async step(): Promise<number> {
+    const { now, pollMs = 1000 } = { now: this.options.now, pollMs: this.options.pollMs };
+    const token = this.options.token();
+    if (!token || this.blocked()) return pollMs;
+    if (!this.store.takeLease(this.options.owner, now(), this.options.leaseMs ?? 30_000)) return (this.options.leaseMs ?? 30_000) / 2;
+    const cloud = this.options.cloud();
+    const caps = await this.refreshCapabilities(cloud);
+    const row = this.store.next(now(), caps.extension === true);
+    if (!row) return pollMs;
+    if (row.nextAttemptAt !== null && row.nextAttemptAt > now()) return Math.min(row.nextAttemptAt - now(), pollMs);
+    const route = routeOf(row);
+    const context: SendContext = {
+      sqlite: this.options.sqlite,
+      store: this.store,
+      cloud,
+      token,
+      extension: caps.extension === true,
+      keyRetentionMs: caps.retentionSeconds * 1000,
+      pacer: this.pacer,
+      images: this.options.images,
+      outgoingDir: this.options.outgoingDir,
+      now,
+      gate: async (limited) => {
+        for (let wait = this.pacer.waitFor(limited); wait > 0; wait = this.pacer.waitFor(limited)) {
+          if (!this.running && this.loop) throw new CloudError({ kind: 'transient', uncertain: false, message: 'Sync stopped.' });
+          await this.sleep(wait);
+        }
+      },
+      setBalance: (balance) => this.store.setMeta('creditBalance', balance),
+    };
+    // Edits committed before this point are in the record the send reads: later update rows up to here are covered.
+    const upTo = this.store.maxSeq();
+    try {
+      if (row.entityType === 'usage') {
+        const sent = await sendUsage(context, row);
+        this.options.sqlite.transaction(() => sent.forEach((one) => this.store.ack(one.seq)))();
+      } else {
+        await (row.entityType === 'project' ? sendProject(context, row) : sendAvatar(context, row));
+        this.options.sqlite.transaction(() => {
+          this.store.ack(row.seq);
+          this.store.dropCoveredUpdates(row.entityType, row.entityId, upTo);
+        })();
+      }
+      this.succeeded();
+    } catch (error) {
+      const deps: FailureDeps = { store: this.store, pacer: this.pacer, now, backoff: this.options.backoff ?? { baseMs: 500, capMs: 30_000 }, route };
+      if (error instanceof UsageRouteGone) this.store.setMeta('capabilities', { ...caps, extension: false, checkedAt: now() });
+      else if (error instanceof RowIssue || error instanceof CloudError) handleFailure(deps, row, error);
+      else handleFailure(deps, row, new RowIssue('error', (error as Error).message));
+      this.options.onChange();
+    }
+    return 0;
+  }
+
+  private succeeded(): void {
+    const state = this.store.getMeta<string>('state');
+    if (state === 'offline') this.store.setMeta('state', null);
+    this.store.setMeta('lastSyncAt', this.options.now());
+    this.options.onChange();
+  }
+}

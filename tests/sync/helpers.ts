@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { DB_FILE_NAME } from '../../src/main/core';
+import type { LibrarySyncOptions } from '../../src/main/core/library/openLibrary';
+import { createMemorySessionVault } from '../../src/main/core/sync/sessionVault';
+import { cloudFields, localFields, readAvatar } from '../../src/main/core/sync/records';
+import { newId } from '../../src/shared/ids';
+import { startSyncServer, type SyncServerHandle, type SyncServerOptions } from '../../src/syncServer';
+import { makeImage } from '../helpers/images';
+import { openTestLibrary, tempDir, type TestLibrary } from '../helpers/library';
+import { until } from '../helpers/until';
+
+export const USER = { email: 'ayu@example.com', password: 'correct horse battery', name: 'Ayu', creditBalance: 100_000 };
+
+export const startServer = (options: SyncServerOptions = {}): Promise<SyncServerHandle> =>
+  startSyncServer({ users: [USER], rateLimits: false, ...options });
+
+/** A library relaying to `server`, fast polling and short backoff so faults heal in test time. */
+export const openSyncedLibrary = (server: SyncServerHandle, sync: LibrarySyncOptions = {}, dir?: string): Promise<TestLibrary> =>
+  openTestLibrary({
+    ...(dir && { dir }),
+    sync: { relay: true, serverUrl: server.url, vault: createMemorySessionVault(), pollMs: 20, backoff: { baseMs: 20, capMs: 300 }, limits: null, leaseMs: 2000, ...sync },
+  });
+
+export const login = (lib: TestLibrary) => lib.must('sync.login', { email: USER.email, password: USER.password });
+
+let imageBytes: Buffer | null = null;
+
+/** Avatar rows (with image files) and usage straight into SQLite: 500 of them in well under a second. */
+export const seedAvatars = async (dir: string, projectId: string, count: number, usagePerAvatar = 0): Promise<string[]> => {
+  imageBytes ??= await makeImage('png', 300, 300);
+  const db = new Database(path.join(dir, DB_FILE_NAME));
+  mkdirSync(path.join(dir, 'images'), { recursive: true });
+  const ids: string[] = [];
+  const insert = db.prepare(`INSERT INTO avatars (id, project_id, name, persona_name, persona_age, persona_personality, persona_background,
+      gender, age_range, hair_color, style, source_type, image_format, image_width, image_height, image_bytes, image_sha256, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'uploaded', 'png', 300, 300, ?, 'x', ?, ?)`);
+  const usage = db.prepare(`INSERT INTO usage_history (id, avatar_id, app_id, app_name, action, reference_id, metadata, created_at) VALUES (?, ?, 'docs', 'Lumiku Docs', 'insert', ?, ?, ?)`);
+  db.transaction(() => {
+    for (let i = 0; i < count; i += 1) {
+      const id = newId('avatar');
+      const at = Date.now() - 86_400_000 + i * 1000;
+      // Every tenth name is number-like, so the upload-then-PUT path is taken too.
+      insert.run(id, projectId, i % 10 === 3 ? `${2000 + i}` : `Avatar ${i}`, `Persona ${i}`, 20 + (i % 60), '["calm","curious"]', 'A background.', ['male', 'female', 'unisex'][i % 3], ['young', 'adult', 'mature'][i % 3], 'auburn', 'noir', imageBytes!.length, at, at);
+      for (let u = 0; u < usagePerAvatar; u += 1) usage.run(newId('usage'), id, `doc-${u}`, JSON.stringify({ n: u }), at + u);
+      ids.push(id);
+    }
+  })();
+  db.close();
+  for (const id of ids) writeFileSync(path.join(dir, 'images', `${id}.png`), imageBytes!);
+  return ids;
+};
+
+export const waitForIdle = (lib: TestLibrary, timeoutMs = 30_000, accept: (queued: number, pendingUsage: number) => boolean = (queued) => queued === 0) =>
+  until(async () => {
+    const status = await lib.must('sync.status', {});
+    return accept(status.queued, status.pendingUsage) && (status.state === 'idle' || status.pendingUsage > 0);
+  }, { timeoutMs });
+
+/** The server holds exactly the opted-in projects' avatars (fields and, optionally, usage) of the local library. */
+export const expectServerMatches = (lib: TestLibrary, server: SyncServerHandle, options: { usage: boolean }): void => {
+  const db = new Database(path.join(lib.dir, DB_FILE_NAME), { readonly: true });
+  try {
+    const projects = db.prepare('SELECT p.id, p.name, p.description, m.cloud_id AS cloudId FROM projects p JOIN sync_projects s ON s.project_id = p.id AND s.enabled = 1 LEFT JOIN sync_map m ON m.entity_type = \'project\' AND m.local_id = p.id').all() as { id: string; name: string; description: string | null; cloudId: string | null }[];
+    const remoteProjects = server.db.projects(USER.email);
+    expect(remoteProjects.length).toBe(projects.length);
+    for (const project of projects) {
+      const remote = remoteProjects.find((one) => one.id === project.cloudId);
+      expect(remote?.name).toBe(project.name);
+      const locals = db.prepare('SELECT a.id, m.cloud_id AS cloudId FROM avatars a LEFT JOIN sync_map m ON m.entity_type = \'avatar\' AND m.local_id = a.id WHERE a.project_id = ?').all(project.id) as { id: string; cloudId: string }[];
+      const remotes = server.db.avatars({ projectId: project.cloudId! });
+      expect(remotes.length).toBe(locals.length);
+      expect(new Set(remotes.map((one) => one.id))).toEqual(new Set(locals.map((one) => one.cloudId)));
+      for (const local of locals) {
+        const remote = remotes.find((one) => one.id === local.cloudId)!;
+        expect(cloudFields(remote as unknown as Record<string, unknown>)).toEqual(localFields(readAvatar(db, local.id)!));
+        if (!options.usage) continue;
+        const localUsage = db.prepare('SELECT created_at AS at, reference_id AS ref FROM usage_history WHERE avatar_id = ? ORDER BY created_at, id').all(local.id) as { at: number; ref: string }[];
+        const remoteUsage = server.db.usage({ avatarId: remote.id }).map((one) => ({ at: Date.parse(one.createdAt), ref: one.referenceId })).sort((a, b) => a.at - b.at);
+        expect(remoteUsage).toEqual(localUsage);
+      }
+    }
+  } finally {
+    db.close();
+  }
+};
+
+export { tempDir };
