@@ -88,3 +88,19 @@ export const expectServerMatches = (lib: TestLibrary, server: SyncServerHandle, 
 };
 
 export { tempDir };
+
+let uploadBytes: Buffer | null = null;
+
+/** An avatar through the app's own command, so the outbox triggers see it as the user's upload. */
+export const uploadAvatar = async (lib: TestLibrary, projectId: string, name: string, extra: { persona?: Record<string, unknown> } = {}) => {
+  uploadBytes ??= await makeImage('jpeg', 320, 320);
+  return lib.must('avatars.upload', { projectId, fileName: 'face.jpg', bytes: new Uint8Array(uploadBytes), name, ...(extra.persona && { persona: extra.persona }) });
+};
+
+/** A project opted in and signed in, ready to sync. */
+export const syncedProject = async (lib: TestLibrary, name = 'Synced') => {
+  await login(lib);
+  const project = await lib.must('projects.create', { name });
+  await lib.must('sync.setProject', { projectId: project.id, enabled: true });
+  return project;
+};
