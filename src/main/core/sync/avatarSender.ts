@@ -13,7 +13,7 @@ const remember = (context: SendContext, localId: string, avatar: CloudAvatar): v
   context.store.setMap('avatar', localId, avatar.id, avatar.updatedAt, cloudFields(avatar));
 
 /** The bytes this row uploads, made once and kept until acknowledged, so every re-send is byte-identical. */
-const preparedBytes = async (context: SendContext, row: OutboxRow, local: LocalAvatar): Promise<PreparedUpload> => {
+const keptBytes = async (context: SendContext, row: OutboxRow): Promise<PreparedUpload | null> => {
   for (const format of ['png', 'jpeg'] as const) {
     const file = path.join(context.outgoingDir, `${row.idempotencyKey}.${format}`);
     if (existsSync(file)) {
@@ -21,6 +21,12 @@ const preparedBytes = async (context: SendContext, row: OutboxRow, local: LocalA
       return { bytes, format, fileName: `avatar.${format === 'png' ? 'png' : 'jpg'}`, sha256: sha256(bytes) };
     }
   }
+  return null;
+};
+
+const preparedBytes = async (context: SendContext, row: OutboxRow, local: LocalAvatar): Promise<PreparedUpload> => {
+  const kept = await keptBytes(context, row);
+  if (kept) return kept;
   const original = await readFile(context.images.pathFor(local.id, 'full', local.imageFormat));
   const prepared = await prepareUpload(original, local.imageFormat, row.idempotencyKey);
   await mkdir(context.outgoingDir, { recursive: true });
@@ -61,14 +67,19 @@ const create = async (context: SendContext, row: OutboxRow, local: LocalAvatar):
   const project = context.store.map('project', local.projectId);
   if (!project) throw notYet('The project is not on the server yet.');
   const prepared = await preparedBytes(context, row, local);
-  const { fields, needsPut } = uploadForm(local);
+  const form0 = uploadForm(local);
+  // A re-send is the same request as the first send (same Idempotency-Key, same marker): the fields
+  // as first sent; edits made since follow by PUT once the avatar exists.
+  const earlier = row.inFlight ? payloadOf(row).sent?.fields : undefined;
+  const fields = earlier ?? form0.fields;
+  const needsPut = form0.needsPut;
   let avatar: CloudAvatar | null = mustCheck(row, context) ? await findSent(context, row, project.cloudId, fields.name!, prepared) : null;
   if (!avatar) {
     await context.gate('upload');
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);
     form.append('image', new Blob([prepared.bytes], { type: `image/${prepared.format}` }), prepared.fileName);
-    markSending(context, row, { sentSha256: prepared.sha256 });
+    markSending(context, row, { name: fields.name!, projectCloudId: project.cloudId, fields }, { sentSha256: prepared.sha256 });
     context.pacer.recordSend('upload');
     const answer = await context.cloud.request('POST', `${APP_PATH}/projects/${project.cloudId}/avatars/upload`, {
       token: context.token,
@@ -120,7 +131,21 @@ export const sendAvatar = async (context: SendContext, row: OutboxRow): Promise<
     return;
   }
   const local = readAvatar(context.sqlite, row.entityId);
-  if (!local) return; // deleted since; its delete row follows
+  if (!local) {
+    // Deleted since; its delete row follows. An upload whose outcome is unknown may still have made
+    // the avatar: find it by its marker and map it, so that delete removes it from the cloud too.
+    const sent = payloadOf(row).sent;
+    const kept = row.operation === 'create' && row.inFlight && sent?.projectCloudId ? await keptBytes(context, row) : null;
+    if (kept && sent?.projectCloudId) {
+      const found = await findSent(context, row, sent.projectCloudId, sent.name, kept).catch((error: unknown) => {
+        if (error instanceof RowIssue) return null; // the project is gone from the cloud, and the avatar with it
+        throw error;
+      });
+      if (found) remember(context, row.entityId, found);
+    }
+    await forgetPrepared(context.outgoingDir, row.idempotencyKey);
+    return;
+  }
   if (!map) {
     await create(context, row, local);
     await forgetPrepared(context.outgoingDir, row.idempotencyKey);

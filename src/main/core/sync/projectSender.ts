@@ -16,7 +16,7 @@ const remember = (context: SendContext, localId: string, project: CloudProject):
   context.store.setMap('project', localId, project.id, project.updatedAt, fieldsOf(project));
 
 /** §3.3: after an unknown outcome, a project created at or after the first send with the same name and description. */
-const findSent = async (context: SendContext, row: OutboxRow, local: LocalProject): Promise<CloudProject | null> => {
+const findSent = async (context: SendContext, row: OutboxRow, local: Pick<LocalProject, 'name' | 'description'>): Promise<CloudProject | null> => {
   const { body } = await context.cloud.request('GET', `${APP_PATH}/projects`, { token: context.token });
   const mapped = context.store.mappedCloudIds('project');
   const wanted = fieldsOf(local);
@@ -32,21 +32,34 @@ const findSent = async (context: SendContext, row: OutboxRow, local: LocalProjec
 };
 
 const create = async (context: SendContext, row: OutboxRow, local: LocalProject): Promise<void> => {
+  let made: CloudProject | null = null;
   if (mustCheck(row, context)) {
-    const found = await findSent(context, row, local);
-    if (found) return remember(context, local.id, found);
+    const sent = payloadOf(row).sent;
+    made = await findSent(context, row, sent ? { name: sent.name, description: sent.description ?? null } : local);
   }
-  await context.gate('projectCreate');
-  markSending(context, row);
-  context.pacer.recordSend('projectCreate');
-  const json = { name: local.name, ...(local.description ? { description: local.description } : {}) };
-  const answer = await context.cloud.request('POST', `${APP_PATH}/projects`, {
-    token: context.token,
-    json,
-    ...(context.extension && { idempotencyKey: row.idempotencyKey }),
-  });
-  context.pacer.fromHeaders('projectCreate', answer.headers);
-  remember(context, local.id, answer.body.project as CloudProject);
+  if (!made) {
+    // A re-send repeats the first request exactly (Idempotency-Key); a rename since follows by PUT below.
+    const earlier = row.inFlight ? payloadOf(row).sent : undefined;
+    const json = earlier
+      ? { name: earlier.name, ...(earlier.description ? { description: earlier.description } : {}) }
+      : { name: local.name, ...(local.description ? { description: local.description } : {}) };
+    await context.gate('projectCreate');
+    markSending(context, row, { name: json.name, description: json.description ?? null });
+    context.pacer.recordSend('projectCreate');
+    const answer = await context.cloud.request('POST', `${APP_PATH}/projects`, {
+      token: context.token,
+      json,
+      ...(context.extension && { idempotencyKey: row.idempotencyKey }),
+    });
+    context.pacer.fromHeaders('projectCreate', answer.headers);
+    made = answer.body.project as CloudProject;
+  }
+  remember(context, local.id, made);
+  // The relay drops later update rows as covered by this send: the cloud must now hold the current state.
+  if (JSON.stringify(fieldsOf(made)) !== JSON.stringify(fieldsOf(local))) {
+    const put = await context.cloud.request('PUT', `${APP_PATH}/projects/${made.id}`, { token: context.token, json: { name: local.name, description: local.description ?? '' } });
+    remember(context, local.id, put.body.project as CloudProject);
+  }
 };
 
 const update = async (context: SendContext, row: OutboxRow, local: LocalProject, cloudId: string): Promise<void> => {
@@ -83,7 +96,15 @@ export const sendProject = async (context: SendContext, row: OutboxRow): Promise
     return;
   }
   const local = readProject(context.sqlite, row.entityId);
-  if (!local) return; // deleted since; its delete row follows
+  if (!local) {
+    // Deleted since. A create whose outcome is unknown may still have made it: map it, so the delete row removes it.
+    const sent = payloadOf(row).sent;
+    if (row.inFlight && sent) {
+      const found = await findSent(context, row, { name: sent.name, description: sent.description ?? null });
+      if (found) remember(context, row.entityId, found);
+    }
+    return;
+  }
   if (!map) return create(context, row, local);
   return update(context, row, local, map.cloudId);
 };

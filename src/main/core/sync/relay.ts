@@ -112,7 +112,9 @@ export class Relay {
   private async refreshCapabilities(cloud: CloudClient): Promise<Capabilities> {
     const now = this.options.now();
     const known = this.capabilities();
-    const stale = !known || known.serverUrl !== cloud.baseUrl || (known.extension !== true && now - known.checkedAt > (this.options.recheckCapabilitiesMs ?? 10 * 60_000));
+    // Off: asked again now and then (the platform may add the extension); unknown (server down, 5xx): with the backoff.
+    const recheckMs = known?.extension === null ? (this.options.backoff?.capMs ?? 30_000) : (this.options.recheckCapabilitiesMs ?? 10 * 60_000);
+    const stale = !known || known.serverUrl !== cloud.baseUrl || (known.extension !== true && now - known.checkedAt > recheckMs);
     if (!stale) return known;
     const found = await discoverCapabilities(cloud, now);
     this.store.setMeta('capabilities', found);

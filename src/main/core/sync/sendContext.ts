@@ -48,15 +48,21 @@ export const FIVE_MINUTES = 5 * 60_000;
 export const mustCheck = (row: OutboxRow, context: SendContext): boolean =>
   Boolean(row.inFlight) && !(context.extension && row.firstSentAt !== null && context.now() - row.firstSentAt < context.keyRetentionMs - 60 * 60_000);
 
-export const payloadOf = (row: OutboxRow): { force?: boolean } => {
+/** A row's notes: keep_mine's force, and what a create sent (to find it again if the record is deleted meanwhile). */
+export interface RowPayload {
+  force?: boolean;
+  sent?: { name: string; description?: string | null; projectCloudId?: string; fields?: Record<string, string> };
+}
+
+export const payloadOf = (row: OutboxRow): RowPayload => {
   try {
-    return JSON.parse(row.payload) as { force?: boolean };
+    return JSON.parse(row.payload) as RowPayload;
   } catch {
     return {};
   }
 };
 
 /** Marks the row as sent (outcome unknown until the answer): from here a crash means "check first". */
-export const markSending = (context: SendContext, row: OutboxRow, extra: { sentSha256?: string } = {}): void => {
-  context.store.update(row.seq, { firstSentAt: row.firstSentAt ?? context.now(), inFlight: 1, ...extra });
+export const markSending = (context: SendContext, row: OutboxRow, sent: RowPayload['sent'], extra: { sentSha256?: string } = {}): void => {
+  context.store.update(row.seq, { firstSentAt: row.firstSentAt ?? context.now(), inFlight: 1, payload: JSON.stringify({ ...payloadOf(row), sent }), ...extra });
 };

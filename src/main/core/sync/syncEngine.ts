@@ -145,6 +145,8 @@ export class SyncEngine {
   /** Sends now: wakes this process's relay, or (the CLI) relays here until nothing more can go. */
   async syncNow(maxWaitMs?: number): Promise<SyncStatus> {
     if (this.store.getMeta<string>('state') === 'offline') this.store.setMeta('state', null);
+    // "Sync now" also asks the server again whether it takes usage history.
+    if (this.relay.capabilities()?.extension !== true) this.store.setMeta('capabilities', null);
     this.store.sqlite.prepare(`UPDATE sync_outbox SET next_attempt_at = NULL WHERE status = 'pending' AND operation <> 'create'`).run();
     if (this.options.relay) this.relay.wake();
     else await this.relay.drain(maxWaitMs);
