@@ -247,6 +247,7 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
   if (options.generation?.runJobs) pool.start();
   sync.start();
 
+  let closing: Promise<void> | null = null;
   return {
     dir,
     router,
@@ -257,12 +258,17 @@ export const openLibrary = async (options: LibraryOptions): Promise<Library> => 
     resolveImage: (rawPath) => resolveImageRequest(images, rawPath, (id) => findImageFormat(db, id)),
     sweepOrphans: (minFileAgeMs) => sweepOrphans(ctx, { minFileAgeMs }),
     close: async () => {
-      stopFollowingSettings();
-      stopWatching();
-      clearInterval(pruneTimer);
-      await sync.stop();
-      await pool.stop();
-      if (sqlite.open) sqlite.close();
+      // A second close (a test's dispose after the test closed it) must not touch a closed database.
+      if (closing) return closing;
+      closing = (async () => {
+        stopFollowingSettings();
+        stopWatching();
+        clearInterval(pruneTimer);
+        await sync.stop();
+        await pool.stop();
+        if (sqlite.open) sqlite.close();
+      })();
+      return closing;
     },
   };
 };
