@@ -9,6 +9,7 @@ import { seedAvatarRows } from '../tests/helpers/seed';
 import { benchGeneration } from './generation';
 import { benchLibrary } from './library';
 import { benchRender } from './render';
+import { benchSync } from './sync';
 
 const MIGRATIONS = fileURLToPath(new URL('../drizzle', import.meta.url));
 const UPLOADS = 40;
@@ -106,6 +107,7 @@ const main = async () => {
       generation: await benchGeneration(),
       library: await benchLibrary(work),
       render: await benchRender(work),
+      sync: await benchSync(work),
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {

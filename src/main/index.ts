@@ -74,7 +74,7 @@ const openAppLibrary = async (): Promise<void> => {
         'Start the app with `npm start`, which builds it, or run `node scripts/native-electron.mjs`.',
     );
   }
-  const { settings, vault, generation } = openSettings();
+  const { settings, vault, sessionVault, generation } = openSettings();
   const opened = await openLibrary({
     log: appLog.error,
     recentErrors: appLog.recentErrors,
@@ -86,6 +86,8 @@ const openAppLibrary = async (): Promise<void> => {
     settings,
     vault,
     generation,
+    // The app relays the sync outbox to Lumiku (one process at a time holds the lease).
+    sync: { relay: true, vault: sessionVault },
   });
   library = opened;
   libraryCleanups.push(forwardEvents(opened.events, paths.devServerUrl), showQueueProgress(opened.events));

@@ -2,10 +2,14 @@ import path from 'node:path';
 import Store from 'electron-store';
 import { CONFIG_NAME, SettingsService, confBackend, generationFromSettings, setAsideIfCorrupt, type GenerationOptions, type Logger, type TokenVault } from './core';
 import { createElectronTokenVault } from './security/tokenVault';
+import { createElectronSessionVault } from './security/sessionVault';
+import type { SessionVault } from './core';
 
 export interface DesktopSettings {
   settings: SettingsService;
   vault: TokenVault;
+  /** The Lumiku session (sync), encrypted beside the token. */
+  sessionVault: SessionVault;
   generation: GenerationOptions;
 }
 
@@ -25,5 +29,5 @@ export const openDesktopSettings = ({ configDir, env, log }: { configDir: string
     log,
   });
   const generation = generationFromSettings({ settings, secrets: { hfToken: async () => vault.get() }, runJobs: true });
-  return { settings, vault, generation };
+  return { settings, vault, sessionVault: createElectronSessionVault({ store }), generation };
 };

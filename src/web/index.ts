@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
-import { chooseLibraryDir, createAppLog, defaultLogDir, generationFromSettings, openLibrary, openNodeShellSettings, vaultSecrets } from '../main/core';
+import { chooseLibraryDir, createMemorySessionVault, createAppLog, defaultLogDir, generationFromSettings, openLibrary, openNodeShellSettings, vaultSecrets } from '../main/core';
 import { startWebBridge } from './server';
 
 // Built to out/main/web.js; the renderer and the migrations sit at fixed places beside it.
@@ -45,6 +45,8 @@ const main = async (): Promise<void> => {
     settings,
     vault,
     generation: generationFromSettings({ settings, secrets: { hfToken: async () => vault.get() }, runJobs: true }),
+    // The bridge relays the sync outbox; the Lumiku session lives in memory (or LUMIKU_SESSION).
+    sync: { relay: true, vault: createMemorySessionVault({ env: process.env }) },
   });
   const bridge = await startWebBridge({ library, rendererDir: RENDERER_DIR, port });
   console.log(`Avatar Creator web bridge on ${bridge.origin} (library: ${library.dir})`);

@@ -14,3 +14,4 @@ export { chooseLibraryDir, defaultLogDir } from './library/defaultLocation';
 export { copyLibrary, removeOldLibrary, type RelocationReport } from './library/relocateLibrary';
 export { createAppLog, type AppLog } from './logging/appLog';
 export { vaultSecrets } from './logging/vaultSecrets';
+export { createMemorySessionVault, SESSION_ENV, type SessionVault } from './sync/sessionVault';
