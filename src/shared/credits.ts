@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CreditAction } from './settings';
+import { LEDGER_PAGE_MAX } from './vocabulary';
 
 /** A charge when work is accepted, a refund when it fails or is cancelled. */
 export const LEDGER_KINDS = ['charge', 'refund'] as const;
@@ -29,7 +30,7 @@ export interface CreditSummary {
   remainingToday: number | null;
 }
 
-export const LEDGER_PAGE_MAX = 500;
+export { LEDGER_PAGE_MAX } from './vocabulary';
 
 export const creditHistorySchema = z
   .object({

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { GENERATION_DEFAULTS, GENERATION_LIMITS, PROVIDER_KINDS } from './vocabulary';
+import { GENERATION_DEFAULTS, GENERATION_LIMITS, PROVIDER_KINDS, SETTINGS_LIMITS, THEMES, TOKEN_PATTERN } from './vocabulary';
 
-export const THEMES = ['system', 'light', 'dark'] as const;
+export { SETTINGS_LIMITS, THEMES } from './vocabulary';
+
 export type Theme = (typeof THEMES)[number];
 
 /** What each action costs, as the Lumiku cloud charges it; the user may change them. */
@@ -21,13 +22,6 @@ export const CREDIT_ACTIONS = Object.keys(DEFAULT_CREDIT_COSTS) as CreditAction[
  */
 export const LUMIKU_SERVER_URL = 'https://lumiku.com';
 
-export const SETTINGS_LIMITS = {
-  maxAttempts: 10,
-  creditCost: 1_000,
-  creditLimit: 10_000_000,
-  endpointUrl: 500,
-  inferenceProvider: 50,
-} as const;
 
 const imageSide = z.number().int().min(GENERATION_LIMITS.sizeMin).max(GENERATION_LIMITS.sizeMax).multipleOf(GENERATION_LIMITS.sizeStep);
 const cost = z.number().int().min(0).max(SETTINGS_LIMITS.creditCost);
@@ -155,7 +149,7 @@ export const tokenInputSchema = z
       .trim()
       .min(1, 'must not be empty')
       .max(200, 'is too long for a Hugging Face token')
-      .regex(/^[\x21-\x7e]+$/, 'must not contain spaces or special characters'),
+      .regex(TOKEN_PATTERN, 'must not contain spaces or special characters'),
     /**
      * `session`: keep it in memory only. `persist`: store it encrypted; where the OS has no real
      * secret store this is refused unless `allowWeakStorage` says the user agreed.

@@ -103,3 +103,20 @@ export const SEARCH_LIMITS = {
   pageDefault: 100,
   filterValues: 10,
 } as const;
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+/** Bounds of the settings, shared by their schema and the settings screen's checks. */
+export const SETTINGS_LIMITS = {
+  maxAttempts: 10,
+  creditCost: 1_000,
+  creditLimit: 10_000_000,
+  endpointUrl: 500,
+  inferenceProvider: 50,
+  model: 200,
+} as const;
+
+/** A token goes into an HTTP header: printable ASCII, no spaces (a pasted newline would break it, or leak into an error). */
+export const TOKEN_PATTERN = /^[\x21-\x7e]+$/;
+
+export const LEDGER_PAGE_MAX = 500;

@@ -5,6 +5,7 @@ import type { TokenStatus } from '../../../shared/settings';
 import type { SecretSource } from '../generation/settings';
 import type { TokenKeep, TokenVault } from './tokenVault';
 import { askWhoami } from './whoami';
+import { TOKEN_PATTERN } from '../../../shared/vocabulary';
 
 export interface TokenServiceOptions {
   vault: TokenVault;
@@ -23,7 +24,7 @@ interface Check {
 }
 
 // A token goes into an HTTP header; one with spaces or control characters cannot be valid anyway.
-const TOKEN_SHAPE = /^[\x21-\x7e]+$/;
+const TOKEN_SHAPE = TOKEN_PATTERN;
 
 const fingerprintOf = (token: string): string => createHash('sha256').update(token).digest('hex');
 

@@ -1,6 +1,6 @@
 import type { Theme } from '../../../shared/settings';
 
-/** The renderer's copy of THEMES (shared/settings.ts pulls in zod, which the page does not bundle). */
+/** Each of THEMES in words. */
 export const THEME_CHOICES: readonly { id: Theme; label: string; detail: string }[] = [
   { id: 'system', label: 'System', detail: 'Follows this computer’s light or dark mode.' },
   { id: 'light', label: 'Light', detail: 'Always light.' },

@@ -7,6 +7,7 @@ import { classifyHfError } from './classifyHfError';
 import { hfMessages } from './hfMessages';
 import type { HfTarget } from './hfMessages';
 import { imageFromBlob } from './imageBytes';
+import { TOKEN_PATTERN } from '../../../../shared/vocabulary';
 
 export interface HuggingFaceConfig {
   /** Read on every request, so a new token takes effect without rebuilding the provider. */
@@ -25,7 +26,7 @@ export const DEFAULT_HF_TIMEOUT_MS = 180_000;
 
 // A token goes into an HTTP header; undici quotes invalid header values in its error message, so a
 // pasted token with a stray newline must be refused here, before it can reach any error text.
-const TOKEN_SHAPE = /^[\x21-\x7e]+$/;
+const TOKEN_SHAPE = TOKEN_PATTERN;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 let clientLoggerQuieted = false;

@@ -1,17 +1,8 @@
 import type { ErrorIssue } from '../../../../shared/errors';
+import { SETTINGS_LIMITS } from '../../../../shared/vocabulary';
 
-/**
- * The renderer's copy of SETTINGS_LIMITS (shared/settings.ts pulls in zod, which the page does
- * not bundle). The library checks again; these only let a mistake show before a round trip.
- */
-export const SETTINGS_BOUNDS = {
-  maxAttempts: 10,
-  creditCost: 1_000,
-  creditLimit: 10_000_000,
-  endpointUrl: 500,
-  inferenceProvider: 50,
-  model: 200,
-} as const;
+/** The settings' bounds, so a mistake shows before a round trip; the library checks again. */
+export const SETTINGS_BOUNDS = SETTINGS_LIMITS;
 
 /** A section's fields as typed, always text, so a half-typed value survives every render. */
 export type Draft<K extends string> = Record<K, string>;

@@ -1,4 +1,5 @@
 import type { TokenStatus } from '../../../../shared/settings';
+import { TOKEN_PATTERN } from '../../../../shared/vocabulary';
 
 export const TOKENS_PAGE = 'https://huggingface.co/settings/tokens';
 export const TOKEN_MAX = 200;
@@ -45,6 +46,6 @@ export const tokenProblem = (raw: string): string | null => {
   const token = raw.trim();
   if (!token) return 'Paste the token first.';
   if (token.length > TOKEN_MAX) return 'That is too long for a Hugging Face token.';
-  if (!/^[\x21-\x7e]+$/.test(token)) return 'A token has no spaces or special characters: copy it again.';
+  if (!TOKEN_PATTERN.test(token)) return 'A token has no spaces or special characters: copy it again.';
   return null;
 };
