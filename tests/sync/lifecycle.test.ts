@@ -97,4 +97,18 @@ describe('sync lifecycle', () => {
     await waitForIdle(lib);
     expect(server.db.projects(USER.email).map((p) => p.name)).toEqual(['Two']);
   });
+
+  it('signing in as another account starts over: that account gets the opted-in projects too', async () => {
+    const other = { email: 'budi@example.com', password: 'another password', creditBalance: 1000 };
+    server = await startServer({ users: [USER, other] });
+    const lib = await openSyncedLibrary(server);
+    libs.push(lib);
+    const project = await syncedProject(lib);
+    await uploadAvatar(lib, project.id, 'Shared');
+    await waitForIdle(lib);
+    await lib.must('sync.login', { email: other.email, password: other.password });
+    await waitForIdle(lib);
+    expect(server.db.avatars({ user: other.email }).map((one) => one.name)).toEqual(['Shared']);
+    expect(server.db.avatars({ user: USER.email })).toHaveLength(1);
+  });
 });

@@ -56,9 +56,12 @@ export class Pacer {
     const remaining = Number(headers.get('x-ratelimit-remaining'));
     const reset = Number(headers.get('x-ratelimit-reset'));
     if (headers.get('x-ratelimit-remaining') === null || remaining > 0 || !(reset > 0)) return;
-    // The reset is in whole seconds; with a known window, never wait longer than one window.
-    const windowMs = this.limits?.[route].windowMs;
-    this.blockUntil(route, windowMs === undefined ? reset * 1000 : Math.min(reset * 1000, this.now() + windowMs));
+    // The reset is in whole seconds (up to a second late). With a known window, the window began at
+    // the oldest send still inside it, so it ends one window after that.
+    const limit = this.limits?.[route];
+    const now = this.now();
+    const oldest = limit ? (this.sent.get(route) ?? []).find((at) => at > now - limit.windowMs) : undefined;
+    this.blockUntil(route, limit && oldest !== undefined ? Math.min(reset * 1000, oldest + limit.windowMs + 5) : reset * 1000);
   }
 
   /** Sends per second the limits allow (null: unlimited), for the first sync's estimate. */

@@ -123,13 +123,27 @@ export class SyncEngine {
     if (url !== this.options.serverUrl()) this.options.setServerUrl?.(url);
     this.options.vault.set(data.token);
     const account: Account = { email: data.user?.email ?? email, name: data.user?.name ?? null, serverUrl: url };
+    const previous = this.store.getMeta<Account>('account');
     this.options.sqlite.transaction(() => {
+      // Another account or server: the cloud ids known belong to the old one. Start over: every opted-in project syncs anew.
+      if (previous && (previous.email.toLowerCase() !== account.email.toLowerCase() || previous.serverUrl !== url)) this.startOver();
       this.store.setMeta('account', account);
       if (typeof data.user?.creditBalance === 'number') this.store.setMeta('creditBalance', data.user.creditBalance);
       if (this.store.getMeta<string>('state') === 'auth_required') this.store.setMeta('state', null);
       this.store.setMeta('pauseReason', null);
     })();
     return this.notifyNow();
+  }
+
+  private startOver(): void {
+    const projects = this.store.enabledProjects();
+    this.store.sqlite.prepare('DELETE FROM sync_map').run();
+    this.store.sqlite.prepare('DELETE FROM sync_outbox').run();
+    for (const key of ['capabilities', 'creditBalance', 'lastSyncAt', 'initial', 'state']) this.store.setMeta(key, null);
+    for (const projectId of projects) {
+      setProjectSync(this.store, projectId, false, this.options.now());
+      setProjectSync(this.store, projectId, true, this.options.now());
+    }
   }
 
   logout(): SyncStatus {
