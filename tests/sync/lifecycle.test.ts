@@ -111,4 +111,27 @@ describe('sync lifecycle', () => {
     expect(server.db.avatars({ user: other.email }).map((one) => one.name)).toEqual(['Shared']);
     expect(server.db.avatars({ user: USER.email })).toHaveLength(1);
   });
+
+  it('a process without a relay (the CLI) sends on sync now, and leaves the relaying to a running app', async () => {
+    server = await startServer();
+    const vault = createMemorySessionVault();
+    const cli = await openSyncedLibrary(server, { relay: false, vault });
+    libs.push(cli);
+    const project = await syncedProject(cli);
+    await uploadAvatar(cli, project.id, 'From the CLI');
+    expect((await cli.must('sync.status', {})).queued).toBe(2);
+    const after = await cli.must('sync.now', {});
+    expect(after).toMatchObject({ queued: 0, state: 'idle' });
+    expect(server.db.avatars({ user: USER.email })).toHaveLength(1);
+    // An app relaying on the same library holds the lease: sync now returns at once and the app sends.
+    const app = await openSyncedLibrary(server, { vault, leaseMs: 60_000 }, cli.dir);
+    libs.push(app);
+    await until(() => server!.requests.list().length > 0 && app.must('sync.status', {}).then((status) => status.queued === 0));
+    await uploadAvatar(cli, project.id, 'Queued by the CLI');
+    const started = Date.now();
+    await cli.must('sync.now', {});
+    expect(Date.now() - started).toBeLessThan(5000);
+    await waitForIdle(app);
+    expect(server.db.avatars({ user: USER.email })).toHaveLength(2);
+  });
 });

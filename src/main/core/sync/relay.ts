@@ -42,6 +42,8 @@ export class Relay {
   private running = false;
   private loop: Promise<void> | null = null;
   private wakeUp: (() => void) | null = null;
+  /** Another process relays (holds the lease): this one only writes the outbox. */
+  private leaseHeldElsewhere = false;
 
   constructor(private readonly options: RelayOptions) {
     this.store = new SyncStore(options.sqlite);
@@ -79,10 +81,20 @@ export class Relay {
 
   /** Sends until nothing is left that can go now (the CLI's `sync now`); returns when blocked or done. */
   async drain(maxWaitMs = 60_000): Promise<void> {
-    const until = this.options.now() + maxWaitMs;
+    try {
+      await this.drainUntil(this.options.now() + maxWaitMs);
+    } finally {
+      // A one-shot relay (the CLI) lets the app or the bridge take over at once.
+      if (!this.running) this.store.releaseLease(this.options.owner);
+    }
+  }
+
+  private async drainUntil(until: number): Promise<void> {
     while (this.options.now() < until) {
       const waitMs = await this.step();
       if (waitMs === 0) continue;
+      // The app or the bridge relays already; it sends what this process queued.
+      if (this.leaseHeldElsewhere) return;
       const next = this.store.next(this.options.now(), this.capabilities()?.extension === true);
       if (!next || this.blocked()) return;
       await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, 1000)));
@@ -127,7 +139,8 @@ export class Relay {
     const { now, pollMs = 1000 } = { now: this.options.now, pollMs: this.options.pollMs };
     const token = this.options.token();
     if (!token || this.blocked()) return pollMs;
-    if (!this.store.takeLease(this.options.owner, now(), this.options.leaseMs ?? 30_000)) return (this.options.leaseMs ?? 30_000) / 2;
+    this.leaseHeldElsewhere = !this.store.takeLease(this.options.owner, now(), this.options.leaseMs ?? 30_000);
+    if (this.leaseHeldElsewhere) return (this.options.leaseMs ?? 30_000) / 2;
     const cloud = this.options.cloud();
     const caps = await this.refreshCapabilities(cloud);
     const row = this.store.next(now(), caps.extension === true);
