@@ -121,6 +121,8 @@ const update = async (context: SendContext, row: OutboxRow, local: LocalAvatar, 
 export const sendAvatar = async (context: SendContext, row: OutboxRow): Promise<void> => {
   const map = context.store.map('avatar', row.entityId);
   if (row.operation === 'delete') {
+    // Usage still waiting for this avatar (a server without the usage route) has nothing left to describe.
+    context.sqlite.prepare(`DELETE FROM sync_outbox WHERE operation = 'usage' AND parent_id = ? AND status = 'pending' AND in_flight = 0`).run(row.entityId);
     if (!map) return;
     try {
       await context.cloud.request('DELETE', `${APP_PATH}/avatars/${map.cloudId}`, { token: context.token });
