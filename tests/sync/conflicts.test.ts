@@ -83,4 +83,26 @@ describe('conflicts', () => {
     await waitForIdle(lib);
     expect(server.db.avatars({ user: USER.email }).map((one) => one.name)).toEqual(['Still mine']);
   });
+
+  it('a project renamed on both sides is a conflict; take_theirs renames it locally', async () => {
+    server = await startServer();
+    lib = await openSyncedLibrary(server);
+    const project = await syncedProject(lib, 'Mine');
+    await waitForIdle(lib);
+    const cloudId = server.db.projects(USER.email)[0]!.id;
+    const token = await server.issueToken(USER.email);
+    await fetch(`${server.url}/api/apps/avatar-creator/projects/${cloudId}`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Theirs' }),
+    });
+    await lib.must('projects.update', { id: project.id, name: 'Mine again' });
+    const conflict = await conflictOf(lib);
+    expect(conflict).toMatchObject({ entityType: 'project', entityId: project.id });
+    await lib.must('sync.resolve', { issueId: conflict.id, resolution: 'take_theirs' });
+    expect((await lib.must('projects.get', { id: project.id })).project.name).toBe('Theirs');
+    await waitForIdle(lib);
+    expect((await lib.must('sync.status', {})).conflicts).toBe(0);
+    expect(server.db.projects(USER.email)[0]!.name).toBe('Theirs');
+  });
 });

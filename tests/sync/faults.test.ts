@@ -73,6 +73,31 @@ describe('sync under faults', () => {
     expectServerMatches(second, server, { usage: false });
   });
 
+  it('closing the library with an upload in flight cuts it at once; the next start checks and doubles nothing', async () => {
+    server = await startServer();
+    const vault = createMemorySessionVault();
+    const first = await open(server, { vault, backoff: { baseMs: 60_000, capMs: 60_000 } });
+    const project = await syncedProject(first);
+    await waitForIdle(first);
+    server.faults.delayNext(1, 1500, { method: 'POST', path: UPLOAD });
+    await uploadAvatar(first, project.id, 'Cut');
+    await until(() => server!.requests.matching('POST', UPLOAD).length === 1);
+    const closing = Date.now();
+    await first.library.close();
+    expect(Date.now() - closing).toBeLessThan(1000);
+    // Let the delayed request finish (or not) on the server, then start again once the backoff is over.
+    await new Promise((resolve) => setTimeout(resolve, 1700));
+    const db = new Database(path.join(first.dir, DB_FILE_NAME));
+    expect(db.prepare('SELECT in_flight AS f FROM sync_outbox').get()).toEqual({ f: 1 });
+    db.prepare('UPDATE sync_outbox SET next_attempt_at = NULL').run();
+    db.close();
+    const second = await open(server, { vault }, first.dir);
+    await waitForIdle(second);
+    expect(server.db.avatars({ user: USER.email })).toHaveLength(1);
+    expect(server.db.charges(USER.email)).toBe(1);
+    expectServerMatches(second, server, { usage: false });
+  });
+
   it('a 503 on an upload that did not happen is checked, then sent again once', async () => {
     server = await startServer();
     const lib = await open(server);

@@ -14,7 +14,8 @@ export interface RelayOptions {
   sqlite: Database.Database;
   images: ImageStore;
   outgoingDir: string;
-  cloud(): CloudClient;
+  /** The cloud at the current server URL; `signal` aborts its requests when the relay stops. */
+  cloud(signal: AbortSignal): CloudClient;
   token(): string | null;
   now(): number;
   owner: string;
@@ -44,6 +45,8 @@ export class Relay {
   private wakeUp: (() => void) | null = null;
   /** Another process relays (holds the lease): this one only writes the outbox. */
   private leaseHeldElsewhere = false;
+  /** Stopping cuts a request in flight: its row stays in flight and is checked at the next start, as after a crash. */
+  private abort = new AbortController();
 
   constructor(private readonly options: RelayOptions) {
     this.store = new SyncStore(options.sqlite);
@@ -53,6 +56,7 @@ export class Relay {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.abort = new AbortController();
     this.loop = (async () => {
       while (this.running) {
         let waitMs: number;
@@ -69,6 +73,7 @@ export class Relay {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.abort.abort();
     this.wake();
     await this.loop;
     this.loop = null;
@@ -141,7 +146,7 @@ export class Relay {
     if (!token || this.blocked()) return pollMs;
     this.leaseHeldElsewhere = !this.store.takeLease(this.options.owner, now(), this.options.leaseMs ?? 30_000);
     if (this.leaseHeldElsewhere) return (this.options.leaseMs ?? 30_000) / 2;
-    const cloud = this.options.cloud();
+    const cloud = this.options.cloud(this.abort.signal);
     const caps = await this.refreshCapabilities(cloud);
     const row = this.store.next(now(), caps.extension === true);
     if (!row) return pollMs;

@@ -52,7 +52,10 @@ export class SyncEngine {
       sqlite: options.sqlite,
       images: options.images,
       outgoingDir: path.join(options.libraryDir, 'sync-outgoing'),
-      cloud: () => this.cloud(),
+      cloud: (signal) => {
+        const fetchImpl = this.options.fetch ?? fetch;
+        return new CloudClient(this.options.serverUrl(), (input, init) => fetchImpl(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal }));
+      },
       token: () => options.vault.get(),
       now: options.now,
       owner: `${os.hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`,
