@@ -134,4 +134,19 @@ describe('sync lifecycle', () => {
     await waitForIdle(app);
     expect(server.db.avatars({ user: USER.email })).toHaveLength(2);
   });
+
+  it('a relaying shell restarted without the session asks to sign in again instead of seeming to sync', async () => {
+    server = await startServer();
+    const first = await openSyncedLibrary(server);
+    const project = await syncedProject(first);
+    await first.library.close();
+    const second = await openSyncedLibrary(server, {}, first.dir);
+    libs.push(second);
+    await uploadAvatar(second, project.id, 'Waiting');
+    const status = await second.must('sync.status', {});
+    expect(status).toMatchObject({ state: 'auth_required', pauseReason: { code: 'SYNC_AUTH_REQUIRED' } });
+    await second.must('sync.login', { email: USER.email, password: USER.password });
+    await waitForIdle(second);
+    expect(server.db.avatars({ user: USER.email })).toHaveLength(1);
+  });
 });

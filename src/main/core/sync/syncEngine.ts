@@ -5,13 +5,15 @@ import type Database from 'better-sqlite3';
 import { AppError, ErrorCode } from '../../../shared/errors';
 import type { SyncIssue, SyncStatus } from '../../../shared/sync';
 import type { ImageStore } from '../images/imageStore';
+import { forgetPrepared } from './avatarSender';
 import { CloudClient, CloudError } from './cloudClient';
 import { CLOUD_RATE_LIMITS, type LimitedRoute, type RouteLimit } from './pacer';
 import { Relay } from './relay';
 import type { SessionVault } from './sessionVault';
 import { listIssues, setProjectSync, takeTheirs } from './syncActions';
 import { readStatus, type Account } from './syncStatus';
-import { SyncStore } from './syncStore';
+import { payloadOf } from './sendContext';
+import { SyncStore, type OutboxRow } from './syncStore';
 
 export interface SyncEngineOptions {
   sqlite: Database.Database;
@@ -89,7 +91,12 @@ export class SyncEngine {
 
   status(): SyncStatus {
     const upload = this.limits?.upload;
-    return readStatus(this.store, this.options.serverUrl(), this.options.now(), upload ? (upload.max * 1000) / upload.windowMs : null);
+    const status = readStatus(this.store, this.options.serverUrl(), this.options.now(), upload ? (upload.max * 1000) / upload.windowMs : null);
+    // Signed in once, but this relaying process holds no session (the bridge keeps it in memory only): say so, not "syncing".
+    if (this.options.relay && status.account && status.state !== 'auth_required' && !this.options.vault.get()) {
+      return { ...status, state: 'auth_required', pauseReason: { code: ErrorCode.SYNC_AUTH_REQUIRED, message: 'Sign in to Lumiku again: this session was not kept.' } };
+    }
+    return status;
   }
 
   /** Coalesced: a burst of acknowledgements makes one sync.changed. */
@@ -200,15 +207,20 @@ export class SyncEngine {
     const row = this.store.row(issueId);
     if (!row || (row.status !== 'error' && row.status !== 'conflict')) throw new AppError(ErrorCode.NOT_FOUND, 'No such sync issue (it may be resolved already).');
     const rows = row.batchKey ? this.store.rows('batch_key = ?', row.batchKey) : [row];
-    if (resolution === 'discard') this.options.sqlite.transaction(() => rows.forEach((one) => this.store.ack(one.seq)))();
-    else if (resolution === 'take_theirs') {
+    if (resolution === 'discard') {
+      this.options.sqlite.transaction(() => rows.forEach((one) => this.store.ack(one.seq)))();
+      await Promise.all(rows.map((one) => forgetPrepared(path.join(this.options.libraryDir, 'sync-outgoing'), one.idempotencyKey)));
+    } else if (resolution === 'take_theirs') {
       const token = this.options.vault.get();
       if (!token) throw new AppError(ErrorCode.SYNC_AUTH_REQUIRED, 'Sign in to Lumiku to take the server’s version.');
       await takeTheirs(this.store, this.cloud(), token, row, this.options.now());
     } else {
-      const payload = resolution === 'keep_mine' ? JSON.stringify({ force: true }) : '{}';
+      // What an earlier send carried stays: a re-send must repeat it exactly (and a sent batch keeps its rows).
+      const payload = (one: OutboxRow) => JSON.stringify({ sent: payloadOf(one).sent, ...(resolution === 'keep_mine' && { force: true }) });
       this.options.sqlite.transaction(() =>
-        rows.forEach((one) => this.store.update(one.seq, { status: 'pending', attempts: 0, nextAttemptAt: null, lastError: null, payload, batchKey: null })),
+        rows.forEach((one) =>
+          this.store.update(one.seq, { status: 'pending', attempts: 0, nextAttemptAt: null, lastError: null, payload: payload(one), ...(!one.inFlight && { batchKey: null }) }),
+        ),
       )();
     }
     return this.notifyNow();
