@@ -7,7 +7,7 @@ import { ErrorCode } from '../../src/shared/errors';
 import type { SyncServerHandle } from '../../src/syncServer';
 import type { TestLibrary } from '../helpers/library';
 import { until } from '../helpers/until';
-import { expectServerMatches, openSyncedLibrary, startServer, syncedProject, uploadAvatar, USER, waitForIdle } from './helpers';
+import { expectServerMatches, login, openSyncedLibrary, startServer, syncedProject, uploadAvatar, USER, waitForIdle } from './helpers';
 
 let server: SyncServerHandle | null = null;
 const libs: TestLibrary[] = [];
@@ -212,5 +212,29 @@ describe('sync under faults', () => {
     await lib.must('sync.resume', {});
     await waitForIdle(lib);
     expect(server.db.avatars({ user: USER.email })).toHaveLength(1);
+  });
+
+  it('a project the cloud refuses holds back only its own records; fixed and retried, it all arrives', async () => {
+    server = await startServer({ extension: true });
+    const lib = await open(server);
+    await login(lib);
+    const bad = await lib.must('projects.create', { name: 'Too long soon' });
+    const good = await lib.must('projects.create', { name: 'Fine' });
+    const db = new Database(path.join(lib.dir, DB_FILE_NAME));
+    db.prepare('UPDATE projects SET name = ? WHERE id = ?').run('x'.repeat(150), bad.id);
+    db.close();
+    const held = await uploadAvatar(lib, bad.id, 'Held back');
+    await lib.must('usage.record', { avatarId: held.id, appId: 'docs', appName: 'Docs', action: 'insert' });
+    await lib.must('sync.setProject', { projectId: bad.id, enabled: true });
+    await lib.must('sync.setProject', { projectId: good.id, enabled: true });
+    await uploadAvatar(lib, good.id, 'Goes through');
+    await until(async () => server!.db.avatars({ user: USER.email }).length === 1 && (await lib.must('sync.status', {})).errors === 1, { timeoutMs: 10_000 });
+    const [issue] = await lib.must('sync.issues', {});
+    expect(issue).toMatchObject({ kind: 'error', entityType: 'project', entityId: bad.id, operation: 'create' });
+    expect(issue!.message).toMatch(/name/);
+    await lib.must('projects.update', { id: bad.id, name: 'Fixed' });
+    await lib.must('sync.resolve', { issueId: issue!.id, resolution: 'retry' });
+    await waitForIdle(lib);
+    expectServerMatches(lib, server, { usage: true });
   });
 });

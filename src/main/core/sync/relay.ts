@@ -3,10 +3,10 @@ import type { ImageStore } from '../images/imageStore';
 import { discoverCapabilities, type Capabilities } from './capabilities';
 import { CloudError, type CloudClient } from './cloudClient';
 import { Pacer, type LimitedRoute, type RouteLimit } from './pacer';
-import { handleFailure, type FailureDeps } from './relayFailures';
+import { backoffMs, handleFailure, type FailureDeps } from './relayFailures';
 import { sendAvatar } from './avatarSender';
 import { sendProject } from './projectSender';
-import { RowIssue, type SendContext } from './sendContext';
+import { NotYet, RowIssue, type SendContext } from './sendContext';
 import { SyncStore, type OutboxRow } from './syncStore';
 import { sendUsage, UsageRouteGone } from './usageSender';
 
@@ -47,6 +47,8 @@ export class Relay {
   private leaseHeldElsewhere = false;
   /** Stopping cuts a request in flight: its row stays in flight and is checked at the next start, as after a crash. */
   private abort = new AbortController();
+  /** Nothing is sent before this: an outage's backoff, or Retry-After on a route the pacer does not know. */
+  private notBefore = { at: 0, retryAfter: false };
 
   constructor(private readonly options: RelayOptions) {
     this.store = new SyncStore(options.sqlite);
@@ -66,7 +68,7 @@ export class Relay {
           this.options.log('sync relay step failed', error);
           waitMs = this.options.pollMs ?? 1000;
         }
-        if (waitMs > 0) await this.sleep(waitMs);
+        if (waitMs > 0 && this.running) await this.sleep(waitMs);
       }
     })();
   }
@@ -82,6 +84,12 @@ export class Relay {
 
   wake(): void {
     this.wakeUp?.();
+  }
+
+  /** "Sync now": an outage's backoff is cut short (a Retry-After is not). */
+  retryNow(): void {
+    if (!this.notBefore.retryAfter) this.notBefore = { at: 0, retryAfter: false };
+    this.wake();
   }
 
   /** Sends until nothing is left that can go now (the CLI's `sync now`); returns when blocked or done. */
@@ -144,13 +152,13 @@ export class Relay {
     const { now, pollMs = 1000 } = { now: this.options.now, pollMs: this.options.pollMs };
     const token = this.options.token();
     if (!token || this.blocked()) return pollMs;
+    if (this.notBefore.at > now()) return this.notBefore.at - now();
     this.leaseHeldElsewhere = !this.store.takeLease(this.options.owner, now(), this.options.leaseMs ?? 30_000);
     if (this.leaseHeldElsewhere) return (this.options.leaseMs ?? 30_000) / 2;
     const cloud = this.options.cloud(this.abort.signal);
     const caps = await this.refreshCapabilities(cloud);
     const row = this.store.next(now(), caps.extension === true);
     if (!row) return pollMs;
-    if (row.nextAttemptAt !== null && row.nextAttemptAt > now()) return Math.min(row.nextAttemptAt - now(), pollMs);
     const route = routeOf(row);
     const context: SendContext = {
       sqlite: this.options.sqlite,
@@ -187,10 +195,16 @@ export class Relay {
       this.succeeded();
     } catch (error) {
       const deps: FailureDeps = { store: this.store, pacer: this.pacer, now, backoff: this.options.backoff ?? { baseMs: 500, capMs: 30_000 }, route };
+      let waitMs = 0;
       if (error instanceof UsageRouteGone) this.store.setMeta('capabilities', { ...caps, extension: false, checkedAt: now() });
-      else if (error instanceof RowIssue || error instanceof CloudError) handleFailure(deps, row, error);
+      else if (error instanceof NotYet) {
+        // Only this row waits (for its parent); rows of other records go on.
+        this.store.update(row.seq, { attempts: row.attempts + 1, nextAttemptAt: now() + backoffMs(deps.backoff, row.attempts + 1), lastError: error.message });
+      } else if (error instanceof RowIssue || error instanceof CloudError) waitMs = handleFailure(deps, row, error);
       else handleFailure(deps, row, new RowIssue('error', (error as Error).message));
+      if (waitMs > 0) this.notBefore = { at: now() + waitMs, retryAfter: error instanceof CloudError && error.failure.kind === 'rate' };
       this.options.onChange();
+      return waitMs;
     }
     return 0;
   }

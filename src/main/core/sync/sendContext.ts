@@ -35,8 +35,10 @@ export class RowIssue extends Error {
   }
 }
 
-/** Not this row's turn yet (its parent is not in the cloud): retried with backoff. */
-export const notYet = (message: string): CloudError => new CloudError({ kind: 'transient', uncertain: false, message });
+/** Not this row's turn yet (its parent is not in the cloud): this row waits with backoff, the others go on. */
+export class NotYet extends Error {}
+
+export const notYet = (message: string): NotYet => new NotYet(message);
 
 export const FIVE_MINUTES = 5 * 60_000;
 

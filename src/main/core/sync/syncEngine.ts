@@ -171,8 +171,8 @@ export class SyncEngine {
     if (this.store.getMeta<string>('state') === 'offline') this.store.setMeta('state', null);
     // "Sync now" also asks the server again whether it takes usage history.
     if (this.relay.capabilities()?.extension !== true) this.store.setMeta('capabilities', null);
-    this.store.sqlite.prepare(`UPDATE sync_outbox SET next_attempt_at = NULL WHERE status = 'pending' AND operation <> 'create'`).run();
-    if (this.options.relay) this.relay.wake();
+    this.store.sqlite.prepare(`UPDATE sync_outbox SET next_attempt_at = NULL WHERE status = 'pending'`).run();
+    if (this.options.relay) this.relay.retryNow();
     else await this.relay.drain(maxWaitMs);
     return this.notifyNow();
   }

@@ -49,8 +49,9 @@ export class SyncStore {
   }
 
   /**
-   * The next row the relay may send: the oldest pending one whose turn has come, skipping rows of a
-   * record (or of its parent) stuck behind an error or conflict, and usage when the server takes none.
+   * The next row the relay may send: the oldest pending one whose turn has come, never ahead of an
+   * earlier row of the same record, nor of its parent's error or conflict; usage only when the
+   * server takes it. A row waiting for its parent (next_attempt_at) lets the others pass.
    */
   next(now: number, usageAccepted: boolean): OutboxRow | null {
     return (
@@ -58,11 +59,12 @@ export class SyncStore {
         .prepare(
           `SELECT ${OUTBOX_COLUMNS} FROM sync_outbox o WHERE o.status = 'pending'
              AND (? OR o.operation <> 'usage')
-             AND NOT EXISTS (SELECT 1 FROM sync_outbox b WHERE b.seq < o.seq AND b.status IN ('error', 'conflict')
-                             AND (b.entity_id = o.entity_id OR b.entity_id = o.parent_id))
+             AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
+             AND NOT EXISTS (SELECT 1 FROM sync_outbox b WHERE b.seq < o.seq AND b.entity_id = o.entity_id)
+             AND NOT EXISTS (SELECT 1 FROM sync_outbox b WHERE b.seq < o.seq AND b.status IN ('error', 'conflict') AND b.entity_id = o.parent_id)
            ORDER BY o.seq LIMIT 1`,
         )
-        .get(usageAccepted ? 1 : 0) as OutboxRow | undefined) ?? null
+        .get(usageAccepted ? 1 : 0, now) as OutboxRow | undefined) ?? null
     );
   }
 
