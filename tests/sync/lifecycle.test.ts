@@ -149,4 +149,16 @@ describe('sync lifecycle', () => {
     await waitForIdle(second);
     expect(server.db.avatars({ user: USER.email })).toHaveLength(1);
   });
+
+  it('sync now in a one-shot process without a session says to sign in, at once', async () => {
+    server = await startServer();
+    const first = await openSyncedLibrary(server, { relay: false });
+    await syncedProject(first);
+    await first.library.close();
+    const cli = await openSyncedLibrary(server, { relay: false }, first.dir);
+    libs.push(cli);
+    const status = await cli.must('sync.now', {});
+    expect(status).toMatchObject({ state: 'auth_required', pauseReason: { code: 'SYNC_AUTH_REQUIRED' } });
+    expect(status.pauseReason?.message).toMatch(/LUMIKU_SESSION/);
+  });
 });

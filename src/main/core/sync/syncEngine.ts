@@ -9,7 +9,7 @@ import { forgetPrepared } from './avatarSender';
 import { CloudClient, CloudError } from './cloudClient';
 import { CLOUD_RATE_LIMITS, type LimitedRoute, type RouteLimit } from './pacer';
 import { Relay } from './relay';
-import type { SessionVault } from './sessionVault';
+import { SESSION_ENV, type SessionVault } from './sessionVault';
 import { listIssues, setProjectSync, takeTheirs } from './syncActions';
 import { readStatus, type Account } from './syncStatus';
 import { payloadOf } from './sendContext';
@@ -93,10 +93,15 @@ export class SyncEngine {
     const upload = this.limits?.upload;
     const status = readStatus(this.store, this.options.serverUrl(), this.options.now(), upload ? (upload.max * 1000) / upload.windowMs : null);
     // Signed in once, but this relaying process holds no session (the bridge keeps it in memory only): say so, not "syncing".
-    if (this.options.relay && status.account && status.state !== 'auth_required' && !this.options.vault.get()) {
-      return { ...status, state: 'auth_required', pauseReason: { code: ErrorCode.SYNC_AUTH_REQUIRED, message: 'Sign in to Lumiku again: this session was not kept.' } };
-    }
-    return status;
+    return this.options.relay ? this.withoutSession(status) : status;
+  }
+
+  private withoutSession(status: SyncStatus): SyncStatus {
+    if (!status.account || status.state === 'auth_required' || this.options.vault.get()) return status;
+    const message = this.options.relay
+      ? 'Sign in to Lumiku again: this session was not kept.'
+      : `This process holds no Lumiku session: sign in first, or set ${SESSION_ENV}.`;
+    return { ...status, state: 'auth_required', pauseReason: { code: ErrorCode.SYNC_AUTH_REQUIRED, message } };
   }
 
   /** Coalesced: a burst of acknowledgements makes one sync.changed. */
@@ -174,7 +179,8 @@ export class SyncEngine {
     this.store.sqlite.prepare(`UPDATE sync_outbox SET next_attempt_at = NULL WHERE status = 'pending'`).run();
     if (this.options.relay) this.relay.retryNow();
     else await this.relay.drain(maxWaitMs);
-    return this.notifyNow();
+    // A one-shot process (the CLI) without a session cannot send: say so rather than "syncing" forever.
+    return this.withoutSession(this.notifyNow());
   }
 
   pause(): SyncStatus {
