@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chooseLibraryDir, createAppLog, defaultLogDir, openLibrary, openNodeShellSettings, vaultSecrets, type GenerationOptions, type Library, type ShellSettings } from '../main/core';
+import { chooseLibraryDir, createAppLog, createMemorySessionVault, defaultLogDir, openLibrary, openNodeShellSettings, vaultSecrets, type GenerationOptions, type Library, type ShellSettings } from '../main/core';
 import type { CommandInput, CommandOutput } from '../shared/contract';
 import { AppError, ErrorCode } from '../shared/errors';
 import type { CommandName } from '../shared/names';
@@ -50,6 +50,8 @@ export class CliSession {
       sweepOnOpen: false,
       settings: shell.settings,
       vault: shell.vault,
+      // A Lumiku session lives only as long as this process, unless LUMIKU_SESSION carries one in.
+      sync: { vault: createMemorySessionVault({ env: process.env }) },
       ...(this.generation && { generation: this.generation(shell) }),
     });
     return this.library;
