@@ -106,7 +106,8 @@ const main = async () => {
       listing: await benchListing(work),
       generation: await benchGeneration(),
       library: await benchLibrary(work),
-      render: await benchRender(work),
+      // A browser that stops drawing is reported, not left to hang the whole benchmark.
+      render: await benchRender(work).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) })),
       sync: await benchSync(work),
     };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -32,6 +32,16 @@ const FIRST_RENDER_RUNS = 3;
 /** About 14,000 px/s at 60 frames a second: a hard fling, held from one end to the other. */
 const PX_PER_FRAME = 240;
 const GOAL_MS = 33;
+/** About four times the longest scroll seen on this machine under load. */
+const SCROLL_DEADLINE_MS = 8 * 60_000;
+
+const withDeadline = <T>(work: Promise<T>, ms: number, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms / 60_000} minutes`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+};
 const WAIT_MS = 60_000;
 
 /** A fresh context per page: its own cookie jar and HTTP cache, so each first render is a cold one. */
@@ -129,7 +139,8 @@ const scrollTopToBottom = async (browser: Browser, url: string, problems: string
     const before = await readMetrics(cdp, true);
     const geometry = await page.evaluate(gridGeometry);
     const maxFrames = Math.ceil((geometry.scrollHeight - geometry.clientHeight) / PX_PER_FRAME) + 600;
-    const run = await page.evaluate(scrollEndToEnd, { pxPerFrame: PX_PER_FRAME, down: true, count: AVATARS, maxFrames });
+    // A page whose animation frames stop coming would otherwise hold `npm run bench` forever.
+    const run = await withDeadline(page.evaluate(scrollEndToEnd, { pxPerFrame: PX_PER_FRAME, down: true, count: AVATARS, maxFrames }), SCROLL_DEADLINE_MS, 'the scroll');
     const scrolled = await readMetrics(cdp, false);
     const lastVisible = await page.waitForFunction(cardFullyInView, AVATARS - 1, { timeout: 5000 }).then(() => true, () => false);
     const after = await readMetrics(cdp, true);
