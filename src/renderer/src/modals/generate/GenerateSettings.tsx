@@ -9,6 +9,7 @@ import { MODEL_OPTIONS, OFFLINE_ENGINE, countOf, modelOption, withModel, type Ge
 import { NoTokenNote } from './NoTokenNote';
 import { SeedField } from './SeedField';
 import { SizePresets } from './SizePresets';
+import { StepsGuidanceFields } from './StepsGuidanceFields';
 
 interface GenerateSettingsProps {
   draft: GenerateDraft;
@@ -59,27 +60,16 @@ export const GenerateSettings = ({ draft, onChange, errors, noToken = false }: G
       )}
       <SeedField value={draft.seed} onChange={(seed) => set('seed', seed)} several={several} error={errors.seed} />
       <Disclosure title="Advanced" summary={`${draft.steps || '–'} steps · guidance ${draft.guidance || '–'}`} forceOpen={Boolean(errors.steps || errors.guidance)}>
-        <div className="generate-settings__pair">
-          <NumberField
-            label="Steps"
-            value={draft.steps}
-            onChange={(steps) => set('steps', steps)}
-            min={1}
-            max={GENERATION_LIMITS.stepsMax}
-            error={errors.steps}
-            hint={schnellOffAdvice ? 'Schnell wants about 4.' : `Usually ${model.steps}.`}
-          />
-          <NumberField
-            label="Guidance"
-            value={draft.guidance}
-            onChange={(guidance) => set('guidance', guidance)}
-            min={0}
-            max={GENERATION_LIMITS.guidanceMax}
-            step={0.5}
-            error={errors.guidance}
-            hint="Prompt adherence; usually 3.5."
-          />
-        </div>
+        <StepsGuidanceFields
+          className="generate-settings__pair"
+          steps={draft.steps}
+          guidance={draft.guidance}
+          errors={errors}
+          onSteps={(steps) => set('steps', steps)}
+          onGuidance={(guidance) => set('guidance', guidance)}
+          stepsHint={schnellOffAdvice ? 'Schnell wants about 4.' : `Usually ${model.steps}.`}
+          guidanceHint="Prompt adherence; usually 3.5."
+        />
       </Disclosure>
     </div>
   );

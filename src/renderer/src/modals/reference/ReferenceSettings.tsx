@@ -1,8 +1,8 @@
-import { GENERATION_LIMITS, REFERENCE_DEFAULTS } from '../../../../shared/vocabulary';
+import { REFERENCE_DEFAULTS } from '../../../../shared/vocabulary';
 import { Disclosure } from '../../components/Disclosure';
-import { NumberField } from '../../components/fields/NumberField';
 import { TextField } from '../../components/fields/TextField';
 import type { FieldErrors } from '../../lib/drafts';
+import { StepsGuidanceFields } from '../generate/StepsGuidanceFields';
 import { isDefaultSettings, modelLabel, withDefaultSettings, type ReferenceDraft } from './referenceDraft';
 
 interface ReferenceSettingsProps {
@@ -33,27 +33,16 @@ export const ReferenceSettings = ({ draft, onChange, errors }: ReferenceSettings
           error={errors.model}
           hint={draft.model.trim() === REFERENCE_DEFAULTS.model ? `${KONTEXT}: made for editing a person while keeping the face.` : `A Hugging Face image-to-image model; ${KONTEXT} is the default.`}
         />
-        <div className="reference-settings__pair">
-          <NumberField
-            label="Steps"
-            value={draft.steps}
-            onChange={(steps) => set('steps', steps)}
-            min={1}
-            max={GENERATION_LIMITS.stepsMax}
-            error={errors.steps}
-            hint={`Usually ${REFERENCE_DEFAULTS.steps}.`}
-          />
-          <NumberField
-            label="Guidance"
-            value={draft.guidance}
-            onChange={(guidance) => set('guidance', guidance)}
-            min={0}
-            max={GENERATION_LIMITS.guidanceMax}
-            step={0.5}
-            error={errors.guidance}
-            hint={`Kontext follows the instruction best near ${REFERENCE_DEFAULTS.guidance}.`}
-          />
-        </div>
+        <StepsGuidanceFields
+          className="reference-settings__pair"
+          steps={draft.steps}
+          guidance={draft.guidance}
+          errors={errors}
+          onSteps={(steps) => set('steps', steps)}
+          onGuidance={(guidance) => set('guidance', guidance)}
+          stepsHint={`Usually ${REFERENCE_DEFAULTS.steps}.`}
+          guidanceHint={`Kontext follows the instruction best near ${REFERENCE_DEFAULTS.guidance}.`}
+        />
         {!defaults && (
           <button type="button" className="btn btn--ghost btn--small reference-settings__reset" onClick={() => onChange(withDefaultSettings(draft))}>
             Back to {KONTEXT} defaults
