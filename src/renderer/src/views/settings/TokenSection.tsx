@@ -13,6 +13,9 @@ import { TokenForm } from './TokenForm';
 import { tokenStateLabel, tokenStorageText } from './tokenText';
 import './TokenSection.css';
 
+/** How each state of the token reads at a glance. */
+const TOKEN_TONE = { unset: 'neutral', set: 'info', valid: 'success', invalid: 'danger' } as const;
+
 /** The token's state and where it is kept, with Verify and Remove. Never the token itself. */
 const TokenStatusRow = ({ status }: { status: TokenStatus }) => {
   const transport = useTransport();
@@ -42,7 +45,7 @@ const TokenStatusRow = ({ status }: { status: TokenStatus }) => {
     <div className="token-status" data-testid="token-status" data-state={status.state} data-storage={status.storage}>
       <div className="token-status__text">
         <p className="token-status__line">
-          <span className={`token-chip token-chip--${status.state}`} data-testid="token-chip">
+          <span className={`status-chip status-chip--${TOKEN_TONE[status.state]}`} data-testid="token-chip">
             {tokenStateLabel(status)}
           </span>
           {status.checkedAt !== null && (

@@ -8,9 +8,12 @@ import { describeError } from '../../lib/errorText';
 import { formatDateTime } from '../../lib/format';
 import { formatRelative } from '../../lib/relativeTime';
 import { ConfirmDialog } from '../../modals/ConfirmDialog';
-import { initialProgress, pendingUsageText, syncActions, syncChipText, syncTone } from './syncText';
+import { initialProgress, pendingUsageText, syncActions, syncChipText, syncTone, type SyncTone } from './syncText';
 import { useSyncStore } from './syncStore';
 import { useSyncCommand } from './useSyncCommand';
+
+/** Sync's tones in the shared chip's words. */
+const CHIP_TONE = { ok: 'success', busy: 'info', warn: 'warning', error: 'danger', muted: 'neutral' } as const satisfies Record<SyncTone, string>;
 
 /** The first sync's bar: how many avatars went up, and an estimate that respects the rate limits. */
 const InitialProgressBar = ({ status }: { status: SyncStatus }) => {
@@ -47,7 +50,7 @@ export const SyncStatusPanel = ({ status }: { status: SyncStatus }) => {
     <div className="sync-status" data-testid="sync-status" data-state={status.state}>
       <div className="sync-status__head">
         <p className="sync-status__line">
-          <span className={`sync-chip sync-chip--${syncTone(status.state)}`} data-testid="sync-chip" role="status">
+          <span className={`status-chip status-chip--${CHIP_TONE[syncTone(status.state)]}`} data-testid="sync-chip" role="status">
             {status.state === 'syncing' && <Spinner />}
             {syncChipText(status)}
           </span>
