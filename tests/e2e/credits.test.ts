@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBridge, type TestBridge } from '../helpers/bridge';
-import { launchChromium } from '../helpers/browser';
+import { collectPageProblems, launchChromium } from '../helpers/browser';
 import { makeImage } from '../helpers/images';
 import { InvokeLog } from './generateKit';
 
@@ -34,10 +34,7 @@ describe('Credits in a real browser, through the web bridge', () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.setDefaultTimeout(WAIT.timeout);
     invokes.attach(page);
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    collectPageProblems(page, problems);
     projectId = (await t.lib.must('projects.create', { name: 'Ledger' })).id;
     image = await makeImage('png', 64, 64);
   });

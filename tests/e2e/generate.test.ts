@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generationFromEnvironment } from '../../src/main/core';
 import { startFakeInference, type FakeInference } from '../fakes/fakeInference';
 import { startTestBridge, type TestBridge } from '../helpers/bridge';
-import { launchChromium } from '../helpers/browser';
+import { collectPageProblems, launchChromium } from '../helpers/browser';
 import { InvokeLog, generateFromDialog, hasFocus, readTray } from './generateKit';
 
 const TOKEN = 'hf_test_token';
@@ -32,10 +32,7 @@ describe('generating avatars in a real browser, through the web bridge and the r
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.setDefaultTimeout(WAIT.timeout);
     invokes.attach(page);
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    collectPageProblems(page, problems);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESET_CATEGORIES } from '../../src/shared/vocabulary';
 import { generationFromEnvironment } from '../../src/main/core';
 import { startTestBridge, type TestBridge } from '../helpers/bridge';
-import { launchChromium } from '../helpers/browser';
+import { collectPageProblems, launchChromium } from '../helpers/browser';
 import { InvokeLog, readTray } from './generateKit';
 import { dismissToasts, openUsePreset, presetCard, readPresetCards, readStatCards } from './presetsKit';
 
@@ -38,10 +38,7 @@ describe('presets → avatars offline, in a real browser through the web bridge,
     page = await context.newPage();
     page.setDefaultTimeout(WAIT.timeout);
     invokes.attach(page);
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    collectPageProblems(page, problems);
     await t.lib.must('projects.create', { name: 'Spare' });
     projectId = (await t.lib.must('projects.create', { name: 'Track team' })).id;
   });

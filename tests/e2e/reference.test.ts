@@ -5,7 +5,7 @@ import type { Avatar } from '../../src/shared/domain';
 import { REFERENCE_DEFAULTS } from '../../src/shared/vocabulary';
 import { startFakeInference, type FakeInference } from '../fakes/fakeInference';
 import { startTestBridge, type TestBridge } from '../helpers/bridge';
-import { launchChromium } from '../helpers/browser';
+import { collectPageProblems, launchChromium } from '../helpers/browser';
 import { makeImage } from '../helpers/images';
 import { dropFiles } from './dropFiles';
 import { InvokeLog, hasFocus } from './generateKit';
@@ -44,10 +44,7 @@ describe('new avatars from a reference image in a real browser, through the web 
     page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     page.setDefaultTimeout(WAIT.timeout);
     invokes.attach(page);
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    collectPageProblems(page, problems);
   });
 
   afterAll(async () => {

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Avatar } from '../../src/shared/domain';
 import { startTestBridge, type TestBridge } from '../helpers/bridge';
-import { launchChromium } from '../helpers/browser';
+import { collectPageProblems, launchChromium } from '../helpers/browser';
 import { createTestProvider, type TestProvider } from '../helpers/testProvider';
 import { hasFocus } from './generateKit';
 import { cardNames, scrollGridToEnd, seedProject, seedSpecs, type SeedSpec } from './searchKit';
@@ -64,10 +64,7 @@ describe('search, filters, paging, multi-select and variations in a real browser
     page.on('request', (request) => {
       if (request.url().endsWith('/api/invoke/avatars.search')) searches.push(JSON.parse(request.postData() ?? '{}') as Record<string, unknown>);
     });
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    collectPageProblems(page, problems);
     await page.goto(`${t.bridge.url}#/projects/${projectId}`);
     await page.getByRole('heading', { level: 1, name: PROJECT }).waitFor(WAIT);
     await cards().first().waitFor(WAIT);

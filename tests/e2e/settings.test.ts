@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebBridge, type WebBridge } from '../../src/web/server';
 import { RENDERER_DIR } from '../helpers/bridge';
-import { launchChromium } from '../helpers/browser';
+import { collectPageProblems, launchChromium } from '../helpers/browser';
 import { openTestLibrary, type TestLibrary } from '../helpers/library';
 
 const WAIT = { timeout: 20_000 };
@@ -43,10 +43,7 @@ describe('Settings in a real browser, through the web bridge', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
     page.setDefaultTimeout(WAIT.timeout);
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    collectPageProblems(page, problems);
   });
 
   afterAll(async () => {
